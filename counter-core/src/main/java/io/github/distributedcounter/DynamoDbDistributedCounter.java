@@ -1,0 +1,356 @@
+package io.github.distributedcounter;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import io.github.distributedcounter.internal.Coalescer;
+import io.github.distributedcounter.internal.CounterTable;
+import io.github.distributedcounter.internal.Keys;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+/**
+ * {@link DistributedCounter} on an Amazon DynamoDB table: one item per counter, partition key {@code key}
+ * (String) and value {@code counter_value} (Number) by default, as in the Python package
+ * {@code distributed_counter}, so services in both languages can share a table.
+ * <p>
+ * Concurrent increments of one key from this instance are combined into one request that adds their sum
+ * (see {@link Builder#coalescing(boolean)}); each caller still gets its own exact value. Build it with
+ * {@link #builder()}; close it to stop its asynchronous executor (the DynamoDB client is the caller's).
+ */
+public final class DynamoDbDistributedCounter implements DistributedCounter, AutoCloseable {
+
+    private final CounterTable table;
+    private final Coalescer coalescer;
+    private final Executor executor;
+    private final ExecutorService ownedExecutor;
+    private final AsyncDistributedCounter async = new Async();
+
+    private DynamoDbDistributedCounter(Builder builder) {
+        this.table = new CounterTable(builder.client, builder.tableName, builder.keyAttribute,
+                builder.valueAttribute, builder.provisionedThroughput, builder.tableActiveTimeout);
+        this.ownedExecutor = builder.asyncExecutor == null ? defaultExecutor() : null;
+        this.executor = builder.asyncExecutor == null ? ownedExecutor : builder.asyncExecutor;
+        this.coalescer = new Coalescer(table, executor, builder.coalescing ? builder.maxBatchSize : 1);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The name of the counter table. */
+    public String tableName() {
+        return table.tableName();
+    }
+
+    /** The table's current status as DynamoDB reports it, e.g. {@code ACTIVE}. */
+    public TableStatus tableStatus() {
+        return table.describeStatus();
+    }
+
+    @Override
+    public void createTable() {
+        table.createTable();
+    }
+
+    @Override
+    public OptionalLong get(String key) {
+        return table.get(Keys.requireValid(key));
+    }
+
+    @Override
+    public Map<String, Long> getAll(Collection<String> keys) {
+        return table.getAll(requireValidKeys(keys));
+    }
+
+    @Override
+    public void put(String key, long value) {
+        table.put(Keys.requireValid(key), value);
+    }
+
+    @Override
+    public long increment(String key, long amount) {
+        return coalescer.increment(Keys.requireValid(key), amount, false, 0);
+    }
+
+    @Override
+    public long increment(String key, long amount, long initialValue) {
+        return coalescer.increment(Keys.requireValid(key), amount, true, initialValue);
+    }
+
+    @Override
+    public long decrement(String key, long amount) {
+        return increment(key, negate(amount));
+    }
+
+    @Override
+    public long decrement(String key, long amount, long initialValue) {
+        return increment(key, negate(amount), initialValue);
+    }
+
+    @Override
+    public OptionalLong incrementIfAtMost(String key, long amount, long maximum) {
+        return table.incrementIfAtMost(Keys.requireValid(key), requireNonNegative(amount), maximum);
+    }
+
+    @Override
+    public boolean compareAndSet(String key, long expectedValue, long newValue) {
+        return table.compareAndSet(Keys.requireValid(key), expectedValue, newValue);
+    }
+
+    @Override
+    public boolean delete(String key) {
+        return table.delete(Keys.requireValid(key));
+    }
+
+    @Override
+    public AsyncDistributedCounter async() {
+        return async;
+    }
+
+    /** Stops the executor this counter created for asynchronous calls; the DynamoDB client stays open. */
+    @Override
+    public void close() {
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdown();
+        }
+    }
+
+    private static List<String> requireValidKeys(Collection<String> keys) {
+        Objects.requireNonNull(keys, "keys must not be null");
+        for (String key : keys) {
+            Keys.requireValid(key);
+        }
+        return List.copyOf(keys);
+    }
+
+    private static long negate(long amount) {
+        if (amount == Long.MIN_VALUE) {
+            throw new IllegalArgumentException("amount must be greater than Long.MIN_VALUE to be negated");
+        }
+        return -amount;
+    }
+
+    private static long requireNonNegative(long amount) {
+        if (amount < 0) {
+            throw new IllegalArgumentException("amount must be at least 0, was " + amount);
+        }
+        return amount;
+    }
+
+    private static ExecutorService defaultExecutor() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory threads = runnable -> {
+            Thread thread = new Thread(runnable, "distributed-counter-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        int size = 64;
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads);
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    }
+
+    private final class Async implements AsyncDistributedCounter {
+
+        @Override
+        public CompletableFuture<OptionalLong> get(String key) {
+            Keys.requireValid(key);
+            return supply(() -> table.get(key));
+        }
+
+        @Override
+        public CompletableFuture<Map<String, Long>> getAll(Collection<String> keys) {
+            List<String> valid = requireValidKeys(keys);
+            return supply(() -> table.getAll(valid));
+        }
+
+        @Override
+        public CompletableFuture<Void> put(String key, long value) {
+            Keys.requireValid(key);
+            return supply(() -> {
+                table.put(key, value);
+                return null;
+            });
+        }
+
+        @Override
+        public CompletableFuture<Long> increment(String key, long amount) {
+            return coalescer.incrementAsync(Keys.requireValid(key), amount, false, 0);
+        }
+
+        @Override
+        public CompletableFuture<Long> increment(String key, long amount, long initialValue) {
+            return coalescer.incrementAsync(Keys.requireValid(key), amount, true, initialValue);
+        }
+
+        @Override
+        public CompletableFuture<Long> decrement(String key, long amount) {
+            return increment(key, negate(amount));
+        }
+
+        @Override
+        public CompletableFuture<Long> decrement(String key, long amount, long initialValue) {
+            return increment(key, negate(amount), initialValue);
+        }
+
+        @Override
+        public CompletableFuture<OptionalLong> incrementIfAtMost(String key, long amount, long maximum) {
+            Keys.requireValid(key);
+            requireNonNegative(amount);
+            return supply(() -> table.incrementIfAtMost(key, amount, maximum));
+        }
+
+        @Override
+        public CompletableFuture<Boolean> compareAndSet(String key, long expectedValue, long newValue) {
+            Keys.requireValid(key);
+            return supply(() -> table.compareAndSet(key, expectedValue, newValue));
+        }
+
+        @Override
+        public CompletableFuture<Boolean> delete(String key) {
+            Keys.requireValid(key);
+            return supply(() -> table.delete(key));
+        }
+
+        private <T> CompletableFuture<T> supply(Supplier<T> call) {
+            return CompletableFuture.supplyAsync(call, executor);
+        }
+    }
+
+    /** Builds a {@link DynamoDbDistributedCounter}; {@code dynamoDbClient} and {@code tableName} are required. */
+    public static final class Builder {
+
+        private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+
+        private DynamoDbClient client;
+        private String tableName;
+        private String keyAttribute = "key";
+        private String valueAttribute = "counter_value";
+        private ProvisionedThroughput provisionedThroughput;
+        private Duration tableActiveTimeout = Duration.ofMinutes(2);
+        private boolean coalescing = true;
+        private int maxBatchSize = 10_000;
+        private Executor asyncExecutor;
+
+        private Builder() {
+        }
+
+        /** The client for every request; required. The counter does not close it. */
+        public Builder dynamoDbClient(DynamoDbClient client) {
+            this.client = client;
+            return this;
+        }
+
+        /** The counter table; required. */
+        public Builder tableName(String tableName) {
+            this.tableName = tableName;
+            return this;
+        }
+
+        /** The partition key attribute (String); default {@code key}, as in the Python package. */
+        public Builder keyAttribute(String keyAttribute) {
+            this.keyAttribute = keyAttribute;
+            return this;
+        }
+
+        /** The value attribute (Number); default {@code counter_value}, as in the Python package. */
+        public Builder valueAttribute(String valueAttribute) {
+            this.valueAttribute = valueAttribute;
+            return this;
+        }
+
+        /**
+         * Provisioned capacity for {@link #createTable()}; without it the table is created with on-demand
+         * billing (PAY_PER_REQUEST).
+         */
+        public Builder provisionedThroughput(long readCapacityUnits, long writeCapacityUnits) {
+            if (readCapacityUnits < 1 || writeCapacityUnits < 1) {
+                throw new IllegalArgumentException("capacity units must be at least 1, were read="
+                        + readCapacityUnits + ", write=" + writeCapacityUnits);
+            }
+            this.provisionedThroughput = ProvisionedThroughput.builder()
+                    .readCapacityUnits(readCapacityUnits).writeCapacityUnits(writeCapacityUnits).build();
+            return this;
+        }
+
+        /** How long the first call after {@link #createTable()} waits for the table to be active; default 2 min. */
+        public Builder tableActiveTimeout(Duration timeout) {
+            this.tableActiveTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Whether concurrent increments of one key are combined into one request; default {@code true}.
+         * Either way one request per key is in flight from this counter at a time.
+         */
+        public Builder coalescing(boolean coalescing) {
+            this.coalescing = coalescing;
+            return this;
+        }
+
+        /** The most callers one combined request may carry; default 10,000. */
+        public Builder maxBatchSize(int maxBatchSize) {
+            this.maxBatchSize = maxBatchSize;
+            return this;
+        }
+
+        /**
+         * Runs asynchronous calls and sends combined requests whose callers are all asynchronous; by default
+         * a pool of up to 64 daemon threads owned by the counter.
+         */
+        public Builder asyncExecutor(Executor asyncExecutor) {
+            this.asyncExecutor = asyncExecutor;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException if a required option is missing or an option is invalid
+         */
+        public DynamoDbDistributedCounter build() {
+            if (client == null) {
+                throw new IllegalArgumentException("dynamoDbClient is required");
+            }
+            requireText(tableName, "tableName");
+            if (!TABLE_NAME.matcher(tableName).matches()) {
+                throw new IllegalArgumentException("tableName must be 3 to 255 characters of a-z, A-Z, 0-9, "
+                        + "'_', '-' and '.', was '" + tableName + "'");
+            }
+            requireText(keyAttribute, "keyAttribute");
+            requireText(valueAttribute, "valueAttribute");
+            if (keyAttribute.equals(valueAttribute)) {
+                throw new IllegalArgumentException("keyAttribute and valueAttribute must differ, both were '"
+                        + keyAttribute + "'");
+            }
+            if (tableActiveTimeout == null || tableActiveTimeout.isNegative() || tableActiveTimeout.isZero()) {
+                throw new IllegalArgumentException("tableActiveTimeout must be positive, was " + tableActiveTimeout);
+            }
+            if (maxBatchSize < 1) {
+                throw new IllegalArgumentException("maxBatchSize must be at least 1, was " + maxBatchSize);
+            }
+            return new DynamoDbDistributedCounter(this);
+        }
+
+        private static void requireText(String value, String name) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be null or blank");
+            }
+        }
+    }
+}

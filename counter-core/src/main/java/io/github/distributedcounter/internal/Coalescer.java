@@ -1,0 +1,141 @@
+package io.github.distributedcounter.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/**
+ * Combines concurrent increments of one key into one request. Each key has at most one request in flight
+ * from this instance: the caller that finds none sends at once, callers arriving meanwhile queue, and when the
+ * request returns the queue goes out as the next request, sent by one of its blocked callers (or by the executor
+ * where all of them are asynchronous).
+ */
+public final class Coalescer {
+
+    private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final IncrementWriter writer;
+    private final Executor executor;
+    private final int maxBatchSize;
+
+    /**
+     * @param executor     sends batches whose callers are all asynchronous
+     * @param maxBatchSize how many callers one request may carry; 1 turns coalescing off while keeping one
+     *                     request in flight per key
+     */
+    public Coalescer(CounterTable table, Executor executor, int maxBatchSize) {
+        this(new TableIncrementWriter(table), executor, maxBatchSize);
+    }
+
+    Coalescer(IncrementWriter writer, Executor executor, int maxBatchSize) {
+        this.writer = writer;
+        this.executor = executor;
+        this.maxBatchSize = maxBatchSize;
+    }
+
+    public long increment(String key, long amount, boolean hasInitial, long initialValue) {
+        PendingIncrement.Blocking call = new PendingIncrement.Blocking(amount, hasInitial, initialValue);
+        List<PendingIncrement> batch = enqueue(key, call);
+        if (batch != null) {
+            send(key, batch, false);
+        }
+        return call.await(this, key);
+    }
+
+    public CompletableFuture<Long> incrementAsync(String key, long amount, boolean hasInitial, long initialValue) {
+        PendingIncrement.Async call = new PendingIncrement.Async(amount, hasInitial, initialValue);
+        List<PendingIncrement> batch = enqueue(key, call);
+        if (batch != null) {
+            dispatch(key, batch);
+        }
+        return call.future;
+    }
+
+    private List<PendingIncrement> enqueue(String key, PendingIncrement call) {
+        while (true) {
+            Lane lane = lanes.computeIfAbsent(key, k -> new Lane());
+            synchronized (lane) {
+                if (lane.retired) {
+                    continue;
+                }
+                if (!lane.busy) {
+                    lane.busy = true;
+                    return List.of(call);
+                }
+                lane.queue.add(call);
+                return null;
+            }
+        }
+    }
+
+    /** Sends {@code batch}, then passes the key's next batch on; loops only on an executor thread. */
+    void send(String key, List<PendingIncrement> batch, boolean onExecutor) {
+        while (batch != null) {
+            try {
+                writer.write(key, batch);
+            } catch (RuntimeException | Error e) {
+                RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                for (PendingIncrement call : batch) {
+                    call.fail(failure);
+                }
+            }
+            List<PendingIncrement> next = next(key);
+            if (next == null || handOff(next)) {
+                return;
+            }
+            if (!onExecutor) {
+                dispatch(key, next);
+                return;
+            }
+            batch = next;
+        }
+    }
+
+    private boolean handOff(List<PendingIncrement> batch) {
+        for (PendingIncrement call : batch) {
+            if (call.lead(batch)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void dispatch(String key, List<PendingIncrement> batch) {
+        try {
+            executor.execute(() -> send(key, batch, true));
+        } catch (RuntimeException rejected) {
+            send(key, batch, false);
+        }
+    }
+
+    private List<PendingIncrement> next(String key) {
+        Lane lane = lanes.get(key);
+        synchronized (lane) {
+            if (lane.queue.isEmpty()) {
+                lane.busy = false;
+                lane.retired = true;
+                lanes.remove(key, lane);
+                return null;
+            }
+            int size = Math.min(maxBatchSize, lane.queue.size());
+            List<PendingIncrement> batch = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                batch.add(lane.queue.poll());
+            }
+            return batch;
+        }
+    }
+
+    /** Number of keys with a request in flight; for tests and metrics. */
+    public int activeKeys() {
+        return lanes.size();
+    }
+
+    private static final class Lane {
+        final ArrayDeque<PendingIncrement> queue = new ArrayDeque<>();
+        boolean busy;
+        boolean retired;
+    }
+}

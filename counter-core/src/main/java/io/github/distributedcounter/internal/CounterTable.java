@@ -1,0 +1,342 @@
+package io.github.distributedcounter.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+import io.github.distributedcounter.CounterNotFoundException;
+import io.github.distributedcounter.DistributedCounterException;
+import io.github.distributedcounter.TableNotFoundException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
+
+/**
+ * The counter table: every DynamoDB request the counter sends, and the translation of its failures.
+ */
+public final class CounterTable {
+
+    private static final int BATCH_GET_LIMIT = 100;
+    private static final int BATCH_GET_ATTEMPTS = 10;
+
+    private final DynamoDbClient client;
+    private final String tableName;
+    private final String keyAttribute;
+    private final String valueAttribute;
+    private final ProvisionedThroughput provisionedThroughput;
+    private final Duration tableActiveTimeout;
+    private final Map<String, String> valueName;
+    private volatile boolean awaitingActive;
+
+    public CounterTable(DynamoDbClient client, String tableName, String keyAttribute, String valueAttribute,
+            ProvisionedThroughput provisionedThroughput, Duration tableActiveTimeout) {
+        this.client = client;
+        this.tableName = tableName;
+        this.keyAttribute = keyAttribute;
+        this.valueAttribute = valueAttribute;
+        this.provisionedThroughput = provisionedThroughput;
+        this.tableActiveTimeout = tableActiveTimeout;
+        this.valueName = Map.of("#v", valueAttribute);
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    /** Creates the table if missing; the next request waits until it is active. */
+    public void createTable() {
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
+                .tableName(tableName)
+                .keySchema(KeySchemaElement.builder().attributeName(keyAttribute).keyType(KeyType.HASH).build())
+                .attributeDefinitions(AttributeDefinition.builder()
+                        .attributeName(keyAttribute).attributeType(ScalarAttributeType.S).build());
+        if (provisionedThroughput == null) {
+            request.billingMode(BillingMode.PAY_PER_REQUEST);
+        } else {
+            request.billingMode(BillingMode.PROVISIONED).provisionedThroughput(provisionedThroughput);
+        }
+        try {
+            client.createTable(request.build());
+        } catch (ResourceInUseException alreadyThere) {
+            // an existing table is fine; it may still be CREATING
+        } catch (SdkException e) {
+            throw failure("CreateTable", null, e);
+        }
+        awaitingActive = true;
+    }
+
+    /** The table's status, e.g. {@code ACTIVE}. */
+    public TableStatus describeStatus() {
+        try {
+            return client.describeTable(b -> b.tableName(tableName)).table().tableStatus();
+        } catch (SdkException e) {
+            throw failure("DescribeTable", null, e);
+        }
+    }
+
+    private void awaitActive() {
+        if (!awaitingActive) {
+            return;
+        }
+        synchronized (this) {
+            if (!awaitingActive) {
+                return;
+            }
+            try (DynamoDbWaiter waiter = client.waiter()) {
+                waiter.waitUntilTableExists(b -> b.tableName(tableName), o -> o.waitTimeout(tableActiveTimeout))
+                        .matched().exception().ifPresent(e -> {
+                            throw new TableNotFoundException(tableName, keyAttribute, e);
+                        });
+            } catch (SdkException e) {
+                throw new DistributedCounterException("Table '" + tableName + "' did not become active within "
+                        + tableActiveTimeout.toSeconds() + " s", e);
+            }
+            awaitingActive = false;
+        }
+    }
+
+    public OptionalLong get(String key) {
+        awaitActive();
+        try {
+            Map<String, AttributeValue> item = client.getItem(b -> b.tableName(tableName).key(key(key))
+                    .consistentRead(true).projectionExpression("#v").expressionAttributeNames(valueName)).item();
+            return item == null || !item.containsKey(valueAttribute)
+                    ? OptionalLong.empty() : OptionalLong.of(value(key, item));
+        } catch (SdkException e) {
+            throw failure("GetItem", key, e);
+        }
+    }
+
+    public Map<String, Long> getAll(Collection<String> keys) {
+        awaitActive();
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (int from = 0; from < distinct.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> chunk = new ArrayList<>();
+            for (String key : distinct.subList(from, Math.min(from + BATCH_GET_LIMIT, distinct.size()))) {
+                chunk.add(key(key));
+            }
+            readBatch(chunk, values);
+        }
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        for (String key : distinct) {
+            Long value = values.get(key);
+            if (value != null) {
+                ordered.put(key, value);
+            }
+        }
+        return ordered;
+    }
+
+    private void readBatch(List<Map<String, AttributeValue>> keys, Map<String, Long> values) {
+        Map<String, String> names = Map.of("#k", keyAttribute, "#v", valueAttribute);
+        Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder()
+                .keys(keys).consistentRead(true).projectionExpression("#k, #v").expressionAttributeNames(names)
+                .build());
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            if (attempt > BATCH_GET_ATTEMPTS) {
+                throw new DistributedCounterException("BatchGetItem on table '" + tableName
+                        + "' left keys unprocessed after " + BATCH_GET_ATTEMPTS + " attempts");
+            }
+            if (attempt > 1) {
+                sleepBackoff(attempt);
+            }
+            BatchGetItemResponse response;
+            try {
+                Map<String, KeysAndAttributes> request = pending;
+                response = client.batchGetItem(b -> b.requestItems(request));
+            } catch (SdkException e) {
+                throw failure("BatchGetItem", null, e);
+            }
+            for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
+                if (item.containsKey(valueAttribute)) {
+                    String key = item.get(keyAttribute).s();
+                    values.put(key, value(key, item));
+                }
+            }
+            pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
+    }
+
+    private static void sleepBackoff(int attempt) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(Math.min(1000, 25L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DistributedCounterException("Interrupted while reading counters", e);
+        }
+    }
+
+    public void put(String key, long value) {
+        awaitActive();
+        try {
+            client.updateItem(b -> b.tableName(tableName).key(key(key)).updateExpression("SET #v = :v")
+                    .expressionAttributeNames(valueName).expressionAttributeValues(Map.of(":v", number(value))));
+        } catch (SdkException e) {
+            throw failure("UpdateItem", key, e);
+        }
+    }
+
+    public boolean delete(String key) {
+        awaitActive();
+        try {
+            Map<String, AttributeValue> old = client.deleteItem(b -> b.tableName(tableName).key(key(key))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+            return old != null && old.containsKey(valueAttribute);
+        } catch (SdkException e) {
+            throw failure("DeleteItem", key, e);
+        }
+    }
+
+    public boolean compareAndSet(String key, long expected, long newValue) {
+        awaitActive();
+        try {
+            client.updateItem(b -> b.tableName(tableName).key(key(key)).updateExpression("SET #v = :new")
+                    .conditionExpression("#v = :expected").expressionAttributeNames(valueName)
+                    .expressionAttributeValues(Map.of(":new", number(newValue), ":expected", number(expected))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (SdkException e) {
+            throw failure("UpdateItem", key, e);
+        }
+    }
+
+    public OptionalLong incrementIfAtMost(String key, long amount, long maximum) {
+        awaitActive();
+        if (maximum < Long.MIN_VALUE + amount) {
+            return OptionalLong.empty();
+        }
+        long threshold = maximum - amount;
+        String condition = amount <= maximum ? "attribute_not_exists(#v) OR #v <= :t" : "#v <= :t";
+        try {
+            Map<String, AttributeValue> updated = client.updateItem(b -> b.tableName(tableName).key(key(key))
+                    .updateExpression("SET #v = if_not_exists(#v, :zero) + :d").conditionExpression(condition)
+                    .expressionAttributeNames(valueName)
+                    .expressionAttributeValues(Map.of(":zero", number(0), ":d", number(amount),
+                            ":t", number(threshold)))
+                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+            return OptionalLong.of(value(key, updated));
+        } catch (ConditionalCheckFailedException e) {
+            return OptionalLong.empty();
+        } catch (SdkException e) {
+            throw failure("UpdateItem", key, e);
+        }
+    }
+
+    /**
+     * Adds {@code delta.sum()} in one request, under a condition that the counter exists (or starts at the
+     * initial value) and that every caller's result stays in the long range.
+     *
+     * @return the new value
+     * @throws ConditionNotMetException if the condition failed; nothing was written
+     */
+    long add(String key, Delta delta) throws ConditionNotMetException {
+        awaitActive();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":d", number(delta.sum()));
+        String update;
+        if (delta.hasInitial()) {
+            update = "SET #v = if_not_exists(#v, :init) + :d";
+            values.put(":init", number(delta.initialValue()));
+        } else {
+            update = "SET #v = #v + :d";
+        }
+        List<String> range = new ArrayList<>(2);
+        if (delta.maxPrefix() > 0) {
+            range.add("#v <= :hi");
+            values.put(":hi", number(Long.MAX_VALUE - delta.maxPrefix()));
+        }
+        if (delta.minPrefix() < 0) {
+            range.add("#v >= :lo");
+            values.put(":lo", number(Long.MIN_VALUE - delta.minPrefix()));
+        }
+        String existing = range.isEmpty() ? "attribute_exists(#v)" : String.join(" AND ", range);
+        String condition;
+        if (delta.initialFits()) {
+            condition = range.isEmpty() ? null : "attribute_not_exists(#v) OR (" + existing + ")";
+        } else {
+            condition = existing;
+        }
+        UpdateItemRequest request = UpdateItemRequest.builder().tableName(tableName).key(key(key))
+                .updateExpression(update).conditionExpression(condition)
+                .expressionAttributeNames(valueName).expressionAttributeValues(values)
+                .returnValues(ReturnValue.UPDATED_NEW)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+        try {
+            return value(key, client.updateItem(request).attributes());
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConditionNotMetException(e.hasItem() ? e.item() : Map.of());
+        } catch (SdkException e) {
+            throw failure("UpdateItem", key, e);
+        }
+    }
+
+    /** The exception a single caller gets when its increment's condition failed. */
+    RuntimeException conditionFailure(String key, long amount, boolean hasInitial, Map<String, AttributeValue> old) {
+        if (!old.containsKey(valueAttribute)) {
+            return hasInitial
+                    ? new ArithmeticException("Initial value plus " + amount + " for key '" + key
+                            + "' is outside the long range; nothing was written")
+                    : new CounterNotFoundException(key);
+        }
+        return new ArithmeticException("Adding " + amount + " to counter '" + key + "' (" + value(key, old)
+                + ") would leave the long range; nothing was written");
+    }
+
+    private Map<String, AttributeValue> key(String key) {
+        return Map.of(keyAttribute, AttributeValue.fromS(key));
+    }
+
+    private static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private long value(String key, Map<String, AttributeValue> item) {
+        AttributeValue value = item == null ? null : item.get(valueAttribute);
+        if (value == null || value.n() == null) {
+            throw new DistributedCounterException("Item '" + key + "' in table '" + tableName
+                    + "' has no Number attribute '" + valueAttribute + "'");
+        }
+        try {
+            return Long.parseLong(value.n());
+        } catch (NumberFormatException e) {
+            throw new DistributedCounterException("Counter '" + key + "' holds " + value.n()
+                    + ", which is not a whole number in the long range", e);
+        }
+    }
+
+    /** Wraps an SDK failure; a missing table becomes a {@link TableNotFoundException}. */
+    public DistributedCounterException failure(String operation, String key, SdkException e) {
+        if (e instanceof ResourceNotFoundException) {
+            return new TableNotFoundException(tableName, keyAttribute, e);
+        }
+        String target = key == null ? "table '" + tableName + "'" : "key '" + key + "' in table '" + tableName + "'";
+        return new DistributedCounterException(operation + " on " + target + " failed: " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.distributedcounter.internal;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+
+/** One caller's increment, waiting in a key's lane for the request that carries it. */
+abstract class PendingIncrement {
+
+    final long amount;
+    final boolean hasInitial;
+    final long initialValue;
+
+    PendingIncrement(long amount, boolean hasInitial, long initialValue) {
+        this.amount = amount;
+        this.hasInitial = hasInitial;
+        this.initialValue = initialValue;
+    }
+
+    abstract void complete(long value);
+
+    abstract void fail(RuntimeException failure);
+
+    /** Asks the waiting thread to send {@code batch}, which holds this increment; false if no thread waits. */
+    abstract boolean lead(List<PendingIncrement> batch);
+
+    /** A caller blocked in its own thread, which sends a batch when asked to. */
+    static final class Blocking extends PendingIncrement {
+
+        private final Thread thread = Thread.currentThread();
+        private volatile Object state;
+
+        Blocking(long amount, boolean hasInitial, long initialValue) {
+            super(amount, hasInitial, initialValue);
+        }
+
+        @Override
+        void complete(long value) {
+            signal(value);
+        }
+
+        @Override
+        void fail(RuntimeException failure) {
+            signal(failure);
+        }
+
+        @Override
+        boolean lead(List<PendingIncrement> batch) {
+            signal(batch);
+            return true;
+        }
+
+        private void signal(Object value) {
+            state = value;
+            LockSupport.unpark(thread);
+        }
+
+        /** Waits for the result, sending the batches handed to this thread meanwhile. */
+        @SuppressWarnings("unchecked")
+        long await(Coalescer coalescer, String key) {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    Object s = state;
+                    if (s == null) {
+                        LockSupport.park(this);
+                        interrupted |= Thread.interrupted();
+                    } else if (s instanceof List<?> batch) {
+                        state = null;
+                        coalescer.send(key, (List<PendingIncrement>) batch, false);
+                    } else if (s instanceof Long value) {
+                        return value;
+                    } else {
+                        throw (RuntimeException) s;
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** A caller holding a future; it never sends. */
+    static final class Async extends PendingIncrement {
+
+        final CompletableFuture<Long> future = new CompletableFuture<>();
+
+        Async(long amount, boolean hasInitial, long initialValue) {
+            super(amount, hasInitial, initialValue);
+        }
+
+        @Override
+        void complete(long value) {
+            future.complete(value);
+        }
+
+        @Override
+        void fail(RuntimeException failure) {
+            future.completeExceptionally(failure);
+        }
+
+        @Override
+        boolean lead(List<PendingIncrement> batch) {
+            return false;
+        }
+    }
+}

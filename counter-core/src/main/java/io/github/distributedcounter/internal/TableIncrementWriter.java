@@ -1,0 +1,70 @@
+package io.github.distributedcounter.internal;
+
+import java.util.List;
+
+/**
+ * Writes a batch as one {@code UpdateItem} that adds the callers' sum; each caller gets the old value plus
+ * its running sum. Where the batch's condition fails (counter missing, or some caller's result out of range)
+ * its callers are written one by one, in order, so each gets the result or error a serial run would give.
+ */
+final class TableIncrementWriter implements IncrementWriter {
+
+    private final CounterTable table;
+
+    TableIncrementWriter(CounterTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public void write(String key, List<PendingIncrement> batch) {
+        if (batch.size() > 1 && writeTogether(key, batch)) {
+            return;
+        }
+        for (PendingIncrement call : batch) {
+            writeAlone(key, call);
+        }
+    }
+
+    private boolean writeTogether(String key, List<PendingIncrement> batch) {
+        long[] prefixes = new long[batch.size()];
+        long sum = 0;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        try {
+            for (int i = 0; i < prefixes.length; i++) {
+                sum = Math.addExact(sum, batch.get(i).amount);
+                prefixes[i] = sum;
+                min = Math.min(min, sum);
+                max = Math.max(max, sum);
+            }
+        } catch (ArithmeticException sumOutOfRange) {
+            return false;
+        }
+        PendingIncrement first = batch.get(0);
+        long base;
+        try {
+            base = table.add(key, new Delta(sum, min, max, first.hasInitial, first.initialValue)) - sum;
+        } catch (ConditionNotMetException e) {
+            return false;
+        } catch (RuntimeException e) {
+            for (PendingIncrement call : batch) {
+                call.fail(e);
+            }
+            return true;
+        }
+        for (int i = 0; i < prefixes.length; i++) {
+            batch.get(i).complete(base + prefixes[i]);
+        }
+        return true;
+    }
+
+    private void writeAlone(String key, PendingIncrement call) {
+        try {
+            call.complete(table.add(key, Delta.of(call.amount, call.hasInitial, call.initialValue)));
+        } catch (ConditionNotMetException e) {
+            call.fail(table.conditionFailure(key, call.amount, call.hasInitial, e.oldItem()));
+        } catch (RuntimeException e) {
+            call.fail(e);
+        }
+    }
+}
