@@ -1,0 +1,157 @@
+package io.github.distributedcounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+import io.github.distributedcounter.local.DynamoDbLocalTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Bad input fails before any request, with a clear message, and writes nothing. */
+@DynamoDbLocalTest
+class ArgumentValidationTest {
+
+    private static final String KEY_2049_BYTES = "€".repeat(683);
+    private static final String KEY_2048_BYTES = "€".repeat(682) + "ab";
+
+    private final DynamoDbClient client;
+    private DynamoDbDistributedCounter counter;
+
+    ArgumentValidationTest(DynamoDbClient client) {
+        this.client = client;
+    }
+
+    @BeforeEach
+    void createCounter() {
+        counter = TestTables.newCounter(client);
+    }
+
+    @AfterEach
+    void close() {
+        counter.close();
+    }
+
+    private void assertRejectedKey(String key, String message) {
+        List<Consumer<DistributedCounter>> calls = List.of(
+                c -> c.get(key), c -> c.put(key, 1), c -> c.increment(key, 1), c -> c.increment(key, 1, 0),
+                c -> c.decrement(key, 1), c -> c.decrement(key, 1, 0), c -> c.incrementIfAtMost(key, 1, 10),
+                c -> c.compareAndSet(key, 0, 1), c -> c.delete(key), c -> c.getAll(Arrays.asList("ok", key)),
+                c -> c.async().get(key), c -> c.async().put(key, 1), c -> c.async().increment(key, 1),
+                c -> c.async().increment(key, 1, 0), c -> c.async().decrement(key, 1),
+                c -> c.async().decrement(key, 1, 0), c -> c.async().incrementIfAtMost(key, 1, 10),
+                c -> c.async().compareAndSet(key, 0, 1), c -> c.async().delete(key),
+                c -> c.async().getAll(Arrays.asList(key)));
+        for (Consumer<DistributedCounter> call : calls) {
+            assertThatThrownBy(() -> call.accept(counter)).isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(message);
+        }
+        assertThat(TestTables.itemCount(client, counter.tableName())).isZero();
+    }
+
+    @Test
+    void nullKeyIsRejected() {
+        assertRejectedKey(null, "key must not be null");
+    }
+
+    @Test
+    void emptyKeyIsRejected() {
+        assertRejectedKey("", "key must not be empty");
+    }
+
+    @Test
+    void keyOverDynamoDbsPartitionKeyLimitIsRejected() {
+        assertThat(KEY_2049_BYTES).hasSize(683);
+        assertRejectedKey(KEY_2049_BYTES, "key must be at most 2048 bytes in UTF-8, was 2049 bytes");
+    }
+
+    @Test
+    void keyOfExactly2048BytesWorks() {
+        assertThat(counter.increment(KEY_2048_BYTES, 3, 0)).isEqualTo(3);
+        assertThat(counter.get(KEY_2048_BYTES)).isEqualTo(OptionalLong.of(3));
+    }
+
+    @Test
+    void nullKeyCollectionIsRejected() {
+        assertThatThrownBy(() -> counter.getAll(null)).isExactlyInstanceOf(NullPointerException.class)
+                .hasMessage("keys must not be null");
+    }
+
+    @Test
+    void incrementPastLongMaxFailsAndWritesNothing() {
+        counter.put("big", Long.MAX_VALUE - 1);
+        assertThatThrownBy(() -> counter.increment("big", 2)).isExactlyInstanceOf(ArithmeticException.class)
+                .hasMessage("Adding 2 to counter 'big' (9223372036854775806) would leave the long range; "
+                        + "nothing was written");
+        assertThatThrownBy(() -> counter.increment("big", 2, 0)).isExactlyInstanceOf(ArithmeticException.class);
+        assertThat(counter.get("big")).isEqualTo(OptionalLong.of(Long.MAX_VALUE - 1));
+        assertThat(counter.increment("big", 1)).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void decrementPastLongMinFailsAndWritesNothing() {
+        counter.put("small", Long.MIN_VALUE + 1);
+        assertThatThrownBy(() -> counter.decrement("small", 2)).isExactlyInstanceOf(ArithmeticException.class)
+                .hasMessage("Adding -2 to counter 'small' (-9223372036854775807) would leave the long range; "
+                        + "nothing was written");
+        assertThat(counter.get("small")).isEqualTo(OptionalLong.of(Long.MIN_VALUE + 1));
+    }
+
+    @Test
+    void initialValuePlusAmountOutOfRangeFailsAndWritesNothing() {
+        assertThatThrownBy(() -> counter.increment("fresh", 1, Long.MAX_VALUE))
+                .isExactlyInstanceOf(ArithmeticException.class)
+                .hasMessage("Initial value plus 1 for key 'fresh' is outside the long range; nothing was written");
+        assertThat(counter.get("fresh")).isEmpty();
+        counter.put("fresh", 5);
+        assertThat(counter.increment("fresh", 1, Long.MAX_VALUE)).as("initial value unused").isEqualTo(6);
+    }
+
+    @Test
+    void decrementByLongMinValueIsRejected() {
+        assertThatThrownBy(() -> counter.decrement("k", Long.MIN_VALUE))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("amount must be greater than Long.MIN_VALUE to be negated");
+        assertThat(TestTables.itemCount(client, counter.tableName())).isZero();
+    }
+
+    @Test
+    void negativeAmountForBoundedIncrementIsRejected() {
+        assertThatThrownBy(() -> counter.incrementIfAtMost("k", -1, 10))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("amount must be at least 0, was -1");
+        assertThat(TestTables.itemCount(client, counter.tableName())).isZero();
+    }
+
+    @Test
+    void builderRejectsMissingAndInvalidOptions() {
+        assertThatThrownBy(() -> DynamoDbDistributedCounter.builder().tableName("t12").build())
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("dynamoDbClient is required");
+        assertThatThrownBy(() -> DynamoDbDistributedCounter.builder().dynamoDbClient(client).build())
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("tableName must not be null or blank");
+        assertThatThrownBy(() -> DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName("a b").build())
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("tableName must be 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.', was 'a b'");
+        assertThatThrownBy(() -> DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName("tbl")
+                .keyAttribute("x").valueAttribute("x").build())
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("keyAttribute and valueAttribute must differ, both were 'x'");
+        assertThatThrownBy(() -> DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName("tbl")
+                .maxBatchSize(0).build())
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("maxBatchSize must be at least 1, was 0");
+        assertThatThrownBy(() -> DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName("tbl")
+                .tableActiveTimeout(Duration.ZERO).build())
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("tableActiveTimeout must be positive, was PT0S");
+        assertThatThrownBy(() -> DynamoDbDistributedCounter.builder().provisionedThroughput(0, 5))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("capacity units must be at least 1, were read=0, write=5");
+    }
+}

@@ -1,0 +1,193 @@
+package io.github.distributedcounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+
+import io.github.distributedcounter.local.DynamoDbLocalTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Many threads and asynchronous callers on one key: exact totals, distinct values, a serial order. */
+@DynamoDbLocalTest
+class ConcurrentIncrementTest {
+
+    private final DynamoDbClient client;
+    private final List<DynamoDbDistributedCounter> counters = new ArrayList<>();
+    private ExecutorService pool;
+
+    ConcurrentIncrementTest(DynamoDbClient client) {
+        this.client = client;
+    }
+
+    @BeforeEach
+    void startPool() {
+        pool = Executors.newFixedThreadPool(32);
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        pool.shutdownNow();
+        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        counters.forEach(DynamoDbDistributedCounter::close);
+    }
+
+    private DynamoDbDistributedCounter counter(boolean coalescing) {
+        DynamoDbDistributedCounter counter = DynamoDbDistributedCounter.builder().dynamoDbClient(client)
+                .tableName(TestTables.uniqueName("concurrent")).coalescing(coalescing).build();
+        counter.createTable();
+        counters.add(counter);
+        return counter;
+    }
+
+    @ParameterizedTest(name = "coalescing={0}")
+    @ValueSource(booleans = {true, false})
+    void everyHundredthCallRunsExactlyOnceAcrossThirtyTwoThreads(boolean coalescing) throws Exception {
+        DynamoDbDistributedCounter counter = counter(coalescing);
+        counter.put("hits", 0);
+        AtomicInteger hits = new AtomicInteger();
+        ConcurrentLinkedQueue<Long> returned = new ConcurrentLinkedQueue<>();
+        CyclicBarrier start = new CyclicBarrier(32);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < 32; t++) {
+            workers.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < 200; i++) {
+                    long value = counter.increment("hits", 1);
+                    returned.add(value);
+                    if (value % 100 == 0) {
+                        hits.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get(120, TimeUnit.SECONDS);
+        }
+        assertThat(hits.get()).isEqualTo(64);
+        assertThat(counter.get("hits")).isEqualTo(OptionalLong.of(6400));
+        List<Long> sorted = new ArrayList<>(returned);
+        Collections.sort(sorted);
+        assertThat(sorted).isEqualTo(LongStream.rangeClosed(1, 6400).boxed().toList());
+    }
+
+    @Test
+    void concurrentIncrementsWithInitialValueOnANewKeyLoseNothing() throws Exception {
+        DynamoDbDistributedCounter counter = counter(true);
+        CyclicBarrier start = new CyclicBarrier(16);
+        ConcurrentLinkedQueue<Long> returned = new ConcurrentLinkedQueue<>();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            workers.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < 50; i++) {
+                    returned.add(counter.increment("fresh", 1, 1000));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get(120, TimeUnit.SECONDS);
+        }
+        assertThat(counter.get("fresh")).isEqualTo(OptionalLong.of(1800));
+        assertThat(new ArrayList<>(returned)).hasSize(800).doesNotHaveDuplicates()
+                .allSatisfy(v -> assertThat(v).isBetween(1001L, 1800L));
+    }
+
+    @Test
+    void mixedAmountsSignsAndInitialValuesFormOneSerialOrder() throws Exception {
+        DynamoDbDistributedCounter counter = counter(true);
+        ConcurrentLinkedQueue<SerialOrder.Call> calls = new ConcurrentLinkedQueue<>();
+        CyclicBarrier start = new CyclicBarrier(24);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < 24; t++) {
+            int thread = t;
+            workers.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < 100; i++) {
+                    long amount = (thread * 7 + i) % 11 - 4;
+                    long result = switch (i % 4) {
+                        case 0 -> counter.increment("mixed", amount, 500);
+                        case 1 -> counter.decrement("mixed", -amount, 500);
+                        case 2 -> counter.increment("mixed", amount, -77);
+                        default -> counter.decrement("mixed", -amount, 12345);
+                    };
+                    calls.add(new SerialOrder.Call(amount, result));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get(120, TimeUnit.SECONDS);
+        }
+        assertThat(calls).hasSize(2400);
+        long total = calls.stream().mapToLong(SerialOrder.Call::amount).sum();
+        long stored = counter.get("mixed").orElseThrow();
+        long initial = stored - total;
+        assertThat(initial).as("the counter started at one of the initial values").isIn(500L, -77L, 12345L);
+        SerialOrder.assertSerial(initial, stored, new ArrayList<>(calls));
+    }
+
+    @Test
+    void tenThousandOutstandingAsyncIncrementsAreExact() {
+        DynamoDbDistributedCounter counter = counter(true);
+        counter.put("async", 0);
+        List<CompletableFuture<Long>> futures = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            futures.add(counter.async().increment("async", 1));
+        }
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+        List<Long> values = new ArrayList<>(futures.stream().map(CompletableFuture::join).toList());
+        Collections.sort(values);
+        assertThat(values).isEqualTo(LongStream.rangeClosed(1, 10_000).boxed().toList());
+        assertThat(counter.get("async")).isEqualTo(OptionalLong.of(10_000));
+    }
+
+    @Test
+    void syncAndAsyncCallersShareOneKey() throws Exception {
+        DynamoDbDistributedCounter counter = counter(true);
+        counter.put("both", 0);
+        ConcurrentLinkedQueue<Long> returned = new ConcurrentLinkedQueue<>();
+        List<CompletableFuture<Long>> futures = Collections.synchronizedList(new ArrayList<>());
+        CyclicBarrier start = new CyclicBarrier(8);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            workers.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < 250; i++) {
+                    if (thread % 2 == 0) {
+                        returned.add(counter.increment("both", 2));
+                    } else {
+                        futures.add(counter.async().increment("both", 2));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get(120, TimeUnit.SECONDS);
+        }
+        futures.forEach(f -> returned.add(f.join()));
+        List<Long> sorted = new ArrayList<>(returned);
+        Collections.sort(sorted);
+        assertThat(sorted).isEqualTo(LongStream.rangeClosed(1, 2000).map(v -> v * 2).boxed().toList());
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.distributedcounter;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import io.github.distributedcounter.local.DynamoDbLocalServer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A separate application instance for multi-process tests: increments one key from several threads and
+ * prints every returned value, one per line, then {@code done}.
+ * Arguments: endpoint, table, key, threads, increments per thread.
+ */
+public final class IncrementWorker {
+
+    private IncrementWorker() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI endpoint = URI.create(args[0]);
+        String table = args[1];
+        String key = args[2];
+        int threads = Integer.parseInt(args[3]);
+        int perThread = Integer.parseInt(args[4]);
+        ConcurrentLinkedQueue<Long> values = new ConcurrentLinkedQueue<>();
+        try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(endpoint)
+                .region(DynamoDbLocalServer.REGION).credentialsProvider(DynamoDbLocalServer.credentialsProvider())
+                .build();
+                DynamoDbDistributedCounter counter = DynamoDbDistributedCounter.builder()
+                        .dynamoDbClient(client).tableName(table).build()) {
+            List<Thread> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Thread worker = new Thread(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        values.add(counter.increment(key, 1, 0));
+                    }
+                });
+                worker.start();
+                workers.add(worker);
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
+        }
+        PrintStream out = System.out;
+        values.forEach(out::println);
+        out.println("done");
+        out.flush();
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.distributedcounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+import io.github.distributedcounter.local.DynamoDbLocalTest;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Several JVM processes, each its own application instance, counting on one key of one DynamoDB. */
+@DynamoDbLocalTest
+class MultiProcessIncrementTest {
+
+    private static final int PROCESSES = 3;
+    private static final int THREADS = 8;
+    private static final int PER_THREAD = 150;
+
+    @Test
+    void separateProcessesGetDistinctValuesAndAnExactTotal(DynamoDbClient client, URI endpoint) throws Exception {
+        try (DynamoDbDistributedCounter counter = TestTables.newCounter(client)) {
+            counter.get("warm-up");
+            List<Process> processes = new ArrayList<>();
+            for (int p = 0; p < PROCESSES; p++) {
+                processes.add(startWorker(endpoint, counter.tableName()));
+            }
+            List<Long> values = new ArrayList<>();
+            for (Process process : processes) {
+                values.addAll(readValues(process));
+            }
+            int total = PROCESSES * THREADS * PER_THREAD;
+            assertThat(counter.get("shared")).isEqualTo(OptionalLong.of(total));
+            Collections.sort(values);
+            assertThat(values).isEqualTo(LongStream.rangeClosed(1, total).boxed().toList());
+        }
+    }
+
+    static Process startWorker(URI endpoint, String table) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                IncrementWorker.class.getName(), endpoint.toString(), table, "shared",
+                Integer.toString(THREADS), Integer.toString(PER_THREAD))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+    }
+
+    private static List<Long> readValues(Process process) throws Exception {
+        List<Long> values = new ArrayList<>();
+        boolean done = false;
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.equals("done")) {
+                    done = true;
+                } else {
+                    values.add(Long.parseLong(line.trim()));
+                }
+            }
+        }
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        assertThat(done).isTrue();
+        assertThat(values).hasSize(THREADS * PER_THREAD);
+        return values;
+    }
+}
