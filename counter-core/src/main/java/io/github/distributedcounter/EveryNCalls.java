@@ -1,0 +1,44 @@
+package io.github.distributedcounter;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * On a Spring bean method: the method body runs on every {@code n}-th call, counted across all instances that
+ * share the counter table, and is skipped otherwise. A skipped call returns {@code null}, an empty
+ * {@link java.util.Optional}, or zero/{@code false} for primitive return types.
+ * <p>
+ * Calls are counted with {@link DistributedCounter#increment(String, long, long)}: the body runs when the new
+ * count is a multiple of {@code n}, exactly once per {@code n} calls.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface EveryNCalls {
+
+    /** Run on every n-th call; at least 1. */
+    long n();
+
+    /**
+     * SpEL expression over the method's arguments ({@code #name}, {@code #p0}, {@code #a0}) giving the counter
+     * key, e.g. {@code "'report:' + #tenant"}. Default: {@code every-n-calls:} followed by the declaring class
+     * and method, e.g. {@code every-n-calls:com.example.Reports.send(String)}.
+     */
+    String key() default "";
+
+    /** What a call does when the counter fails (DynamoDB unreachable, throttled, ...). */
+    OnCounterFailure onCounterFailure() default OnCounterFailure.PROPAGATE;
+
+    /** What a call does when the counter fails. */
+    enum OnCounterFailure {
+        /** Throw the counter's exception; the method does not run. */
+        PROPAGATE,
+        /** Run the method, as if it were an n-th call. */
+        RUN,
+        /** Skip the method, as if it were not an n-th call. */
+        SKIP
+    }
+}

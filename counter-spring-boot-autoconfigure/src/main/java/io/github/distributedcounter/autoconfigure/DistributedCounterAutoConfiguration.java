@@ -1,0 +1,71 @@
+package io.github.distributedcounter.autoconfigure;
+
+import io.github.distributedcounter.DistributedCounter;
+import io.github.distributedcounter.DynamoDbDistributedCounter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * The {@link DistributedCounter} bean on DynamoDB, and a {@link DynamoDbClient} where the application has none.
+ */
+@AutoConfiguration
+@ConditionalOnClass({DynamoDbDistributedCounter.class, DynamoDbClient.class})
+@EnableConfigurationProperties(DistributedCounterProperties.class)
+public class DistributedCounterAutoConfiguration {
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingBean(DistributedCounter.class)
+    static class DynamoDbCounterConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(DynamoDbConnectionDetails.class)
+        DynamoDbConnectionDetails distributedCounterConnectionDetails(DistributedCounterProperties properties) {
+            return new PropertiesDynamoDbConnectionDetails(properties);
+        }
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        DynamoDbClient dynamoDbClient(DynamoDbConnectionDetails connection, DistributedCounterProperties properties) {
+            DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                    .httpClientBuilder(ApacheHttpClient.builder().maxConnections(properties.getMaxConnections()))
+                    .overrideConfiguration(o -> o.apiCallAttemptTimeout(properties.getApiCallAttemptTimeout())
+                            .apiCallTimeout(properties.getApiCallTimeout()));
+            PropertyMapper map = PropertyMapper.get();
+            map.from(connection.getEndpoint()).to(builder::endpointOverride);
+            map.from(connection.getRegion()).to(builder::region);
+            map.from(connection.getCredentialsProvider()).to(builder::credentialsProvider);
+            return builder.build();
+        }
+
+        @Bean(destroyMethod = "close")
+        DynamoDbDistributedCounter distributedCounter(ObjectProvider<DynamoDbClient> client,
+                DistributedCounterProperties properties) {
+            if (!StringUtils.hasText(properties.getTable())) {
+                throw new MissingTablePropertyException();
+            }
+            DynamoDbDistributedCounter counter = DynamoDbDistributedCounter.builder()
+                    .dynamoDbClient(client.getObject())
+                    .tableName(properties.getTable())
+                    .keyAttribute(properties.getKeyAttribute())
+                    .valueAttribute(properties.getValueAttribute())
+                    .coalescing(properties.isCoalescing())
+                    .maxBatchSize(properties.getMaxBatchSize())
+                    .tableActiveTimeout(properties.getTableActiveTimeout())
+                    .build();
+            if (properties.isCreateTable()) {
+                counter.createTable();
+            }
+            return counter;
+        }
+    }
+}

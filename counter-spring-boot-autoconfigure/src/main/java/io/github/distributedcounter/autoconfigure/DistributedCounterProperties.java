@@ -1,0 +1,199 @@
+package io.github.distributedcounter.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the distributed counter, prefix {@code distributed-counter}.
+ */
+@ConfigurationProperties("distributed-counter")
+public class DistributedCounterProperties {
+
+    /** Name of the DynamoDB table that holds the counters. Required unless you define your own counter bean. */
+    private String table;
+
+    /** AWS region of the table, e.g. eu-west-1. Defaults to the AWS SDK's region chain, or us-east-1 with an endpoint. */
+    private String region;
+
+    /** DynamoDB endpoint, e.g. http://localhost:8000 for DynamoDB Local. Defaults to the region's AWS endpoint. */
+    private URI endpoint;
+
+    /** Whether to create the table at start-up when it is missing (on-demand billing). */
+    private boolean createTable;
+
+    /** Partition key attribute (String) of the table; 'key' is what the Python package distributed_counter uses. */
+    private String keyAttribute = "key";
+
+    /** Number attribute that holds a counter's value; 'counter_value' is what the Python package uses. */
+    private String valueAttribute = "counter_value";
+
+    /** Static access key id, for local endpoints. Without it the AWS SDK's default credentials chain is used. */
+    private String accessKey;
+
+    /** Static secret access key, for local endpoints; never logged and masked in /actuator/configprops. */
+    private String secretKey;
+
+    /** Whether concurrent increments of one key are combined into one DynamoDB request. */
+    private boolean coalescing = true;
+
+    /** Most increments one combined request may carry. */
+    private int maxBatchSize = 10_000;
+
+    /** How long the first call after creating the table waits for it to become active. */
+    private Duration tableActiveTimeout = Duration.ofMinutes(2);
+
+    /** Time limit of one HTTP attempt to DynamoDB, used by the client built from these properties. */
+    private Duration apiCallAttemptTimeout = Duration.ofSeconds(2);
+
+    /** Time limit of a whole call to DynamoDB including retries, used by the client built from these properties. */
+    private Duration apiCallTimeout = Duration.ofSeconds(10);
+
+    /** Most HTTP connections to DynamoDB, used by the client built from these properties. */
+    private int maxConnections = 64;
+
+    private final Embedded embedded = new Embedded();
+
+    public String getTable() {
+        return table;
+    }
+
+    public void setTable(String table) {
+        this.table = table;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public URI getEndpoint() {
+        return endpoint;
+    }
+
+    public void setEndpoint(URI endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public boolean isCreateTable() {
+        return createTable;
+    }
+
+    public void setCreateTable(boolean createTable) {
+        this.createTable = createTable;
+    }
+
+    public String getKeyAttribute() {
+        return keyAttribute;
+    }
+
+    public void setKeyAttribute(String keyAttribute) {
+        this.keyAttribute = keyAttribute;
+    }
+
+    public String getValueAttribute() {
+        return valueAttribute;
+    }
+
+    public void setValueAttribute(String valueAttribute) {
+        this.valueAttribute = valueAttribute;
+    }
+
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    public boolean isCoalescing() {
+        return coalescing;
+    }
+
+    public void setCoalescing(boolean coalescing) {
+        this.coalescing = coalescing;
+    }
+
+    public int getMaxBatchSize() {
+        return maxBatchSize;
+    }
+
+    public void setMaxBatchSize(int maxBatchSize) {
+        this.maxBatchSize = maxBatchSize;
+    }
+
+    public Duration getTableActiveTimeout() {
+        return tableActiveTimeout;
+    }
+
+    public void setTableActiveTimeout(Duration tableActiveTimeout) {
+        this.tableActiveTimeout = tableActiveTimeout;
+    }
+
+    public Duration getApiCallAttemptTimeout() {
+        return apiCallAttemptTimeout;
+    }
+
+    public void setApiCallAttemptTimeout(Duration apiCallAttemptTimeout) {
+        this.apiCallAttemptTimeout = apiCallAttemptTimeout;
+    }
+
+    public Duration getApiCallTimeout() {
+        return apiCallTimeout;
+    }
+
+    public void setApiCallTimeout(Duration apiCallTimeout) {
+        this.apiCallTimeout = apiCallTimeout;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public Embedded getEmbedded() {
+        return embedded;
+    }
+
+    /** DynamoDB Local in this JVM, for development and tests (needs counter-dynamodb-local on the classpath). */
+    public static class Embedded {
+
+        /** Whether to start DynamoDB Local in this JVM and point the counter at it. */
+        private boolean enabled;
+
+        /** Loopback port of the embedded DynamoDB Local; 0 picks a free one. */
+        private int port;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+    }
+}

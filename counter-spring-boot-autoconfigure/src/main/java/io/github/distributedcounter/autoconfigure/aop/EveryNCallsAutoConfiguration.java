@@ -1,0 +1,26 @@
+package io.github.distributedcounter.autoconfigure.aop;
+
+import io.github.distributedcounter.DistributedCounter;
+import io.github.distributedcounter.EveryNCalls;
+import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfiguration;
+import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvisingPostProcessor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
+
+/** Applies {@link EveryNCalls} to Spring bean methods, counting with the {@link DistributedCounter} bean. */
+@AutoConfiguration(after = DistributedCounterAutoConfiguration.class)
+@ConditionalOnClass({EveryNCalls.class, AbstractBeanFactoryAwareAdvisingPostProcessor.class})
+public class EveryNCallsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static EveryNCallsBeanPostProcessor everyNCallsBeanPostProcessor(ObjectProvider<DistributedCounter> counter) {
+        return new EveryNCallsBeanPostProcessor(new EveryNCallsInterceptor(counter::getObject));
+    }
+}

@@ -1,0 +1,143 @@
+package io.github.distributedcounter.autoconfigure.aop;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import io.github.distributedcounter.DistributedCounter;
+import io.github.distributedcounter.EveryNCalls;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.context.expression.MethodBasedEvaluationContext;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.expression.Expression;
+import org.springframework.expression.ExpressionParser;
+import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Runs an {@link EveryNCalls} method on every n-th call and skips it otherwise. Each method's settings and key
+ * expression are checked and compiled once, when its bean is created.
+ */
+public class EveryNCallsInterceptor implements MethodInterceptor {
+
+    private static final Map<Class<?>, Object> PRIMITIVE_ZEROS = Map.of(boolean.class, false, byte.class, (byte) 0,
+            short.class, (short) 0, char.class, (char) 0, int.class, 0, long.class, 0L, float.class, 0f,
+            double.class, 0d);
+
+    private final Supplier<DistributedCounter> counter;
+    private final ExpressionParser parser = new SpelExpressionParser();
+    private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
+    private final Map<Method, Plan> plans = new ConcurrentHashMap<>();
+
+    public EveryNCallsInterceptor(Supplier<DistributedCounter> counter) {
+        this.counter = counter;
+    }
+
+    @Override
+    public Object invoke(MethodInvocation invocation) throws Throwable {
+        Class<?> targetClass = invocation.getThis() == null ? null : AopUtils.getTargetClass(invocation.getThis());
+        Method method = AopUtils.getMostSpecificMethod(invocation.getMethod(), targetClass);
+        Plan plan = plans.computeIfAbsent(method, this::plan);
+        if (plan == null) {
+            return invocation.proceed();
+        }
+        String key = plan.key(method, invocation.getArguments());
+        long count;
+        try {
+            count = counter.get().increment(key, 1, 0);
+        } catch (IllegalArgumentException badKey) {
+            throw badKey;
+        } catch (RuntimeException failure) {
+            return switch (plan.annotation.onCounterFailure()) {
+                case PROPAGATE -> throw failure;
+                case RUN -> invocation.proceed();
+                case SKIP -> plan.skippedResult;
+            };
+        }
+        return count % plan.annotation.n() == 0 ? invocation.proceed() : plan.skippedResult;
+    }
+
+    /**
+     * Checks and compiles every {@link EveryNCalls} method of {@code type}.
+     *
+     * @throws IllegalStateException naming the method if {@code n} is below 1 or the key expression is invalid
+     */
+    void register(Class<?> type) {
+        for (Method method : ClassUtils.getUserClass(type).getMethods()) {
+            Method specific = AopUtils.getMostSpecificMethod(method, type);
+            plans.computeIfAbsent(specific, this::plan);
+        }
+    }
+
+    private Plan plan(Method method) {
+        EveryNCalls annotation = AnnotatedElementUtils.findMergedAnnotation(method, EveryNCalls.class);
+        if (annotation == null) {
+            return null;
+        }
+        String where = "@EveryNCalls on " + method.toGenericString();
+        if (annotation.n() < 1) {
+            throw new IllegalStateException(where + ": n must be at least 1, was " + annotation.n());
+        }
+        Expression key = null;
+        if (!annotation.key().isEmpty()) {
+            try {
+                key = parser.parseExpression(annotation.key());
+            } catch (ParseException e) {
+                throw new IllegalStateException(where + ": invalid key expression '" + annotation.key() + "': "
+                        + e.getMessage(), e);
+            }
+        }
+        return new Plan(annotation, key, defaultKey(method), skippedResult(method.getReturnType()));
+    }
+
+    private static String defaultKey(Method method) {
+        StringBuilder key = new StringBuilder("every-n-calls:").append(method.getDeclaringClass().getName())
+                .append('.').append(method.getName()).append('(');
+        Class<?>[] types = method.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            key.append(i == 0 ? "" : ",").append(types[i].getSimpleName());
+        }
+        return key.append(')').toString();
+    }
+
+    private static Object skippedResult(Class<?> returnType) {
+        if (returnType == Optional.class) {
+            return Optional.empty();
+        }
+        return PRIMITIVE_ZEROS.get(returnType);
+    }
+
+    private final class Plan {
+
+        private final EveryNCalls annotation;
+        private final Expression key;
+        private final String defaultKey;
+        private final Object skippedResult;
+
+        Plan(EveryNCalls annotation, Expression key, String defaultKey, Object skippedResult) {
+            this.annotation = annotation;
+            this.key = key;
+            this.defaultKey = defaultKey;
+            this.skippedResult = skippedResult;
+        }
+
+        String key(Method method, Object[] arguments) {
+            if (key == null) {
+                return defaultKey;
+            }
+            Object value = key.getValue(new MethodBasedEvaluationContext(null, method, arguments, parameterNames));
+            if (value == null) {
+                throw new IllegalArgumentException("@EveryNCalls key expression '" + annotation.key() + "' on "
+                        + method.toGenericString() + " evaluated to null");
+            }
+            return value.toString();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.distributedcounter.autoconfigure.health;
+
+import io.github.distributedcounter.DynamoDbDistributedCounter;
+import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The {@code distributedCounter} health indicator, switched by
+ * {@code management.health.distributed-counter.enabled}.
+ */
+@AutoConfiguration(after = DistributedCounterAutoConfiguration.class)
+@ConditionalOnClass({HealthIndicator.class, DynamoDbDistributedCounter.class})
+@ConditionalOnSingleCandidate(DynamoDbDistributedCounter.class)
+@ConditionalOnEnabledHealthIndicator("distributed-counter")
+public class DistributedCounterHealthAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "distributedCounterHealthIndicator")
+    DistributedCounterHealthIndicator distributedCounterHealthIndicator(DynamoDbDistributedCounter counter) {
+        return new DistributedCounterHealthIndicator(counter);
+    }
+}

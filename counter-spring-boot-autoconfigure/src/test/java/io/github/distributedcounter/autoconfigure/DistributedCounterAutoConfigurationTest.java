@@ -1,0 +1,192 @@
+package io.github.distributedcounter.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import io.github.distributedcounter.DistributedCounter;
+import io.github.distributedcounter.DynamoDbDistributedCounter;
+import io.github.distributedcounter.local.DynamoDbLocalServer;
+import io.github.distributedcounter.local.DynamoDbLocalTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+@DynamoDbLocalTest
+class DistributedCounterAutoConfigurationTest {
+
+    private final URI endpoint;
+    private final DynamoDbClient client;
+    private final ApplicationContextRunner runner;
+
+    DistributedCounterAutoConfigurationTest(URI endpoint, DynamoDbClient client) {
+        this.endpoint = endpoint;
+        this.client = client;
+        this.runner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DistributedCounterAutoConfiguration.class))
+                .withPropertyValues("distributed-counter.endpoint=" + endpoint,
+                        "distributed-counter.access-key=testAccess", "distributed-counter.secret-key=testSecret");
+    }
+
+    private static String table() {
+        return "autoconfig-" + UUID.randomUUID();
+    }
+
+    @Test
+    void createsClientAndCounterFromProperties() {
+        String table = table();
+        runner.withPropertyValues("distributed-counter.table=" + table, "distributed-counter.create-table=true",
+                "distributed-counter.key-attribute=pk", "distributed-counter.value-attribute=hits")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(DynamoDbClient.class)
+                            .hasSingleBean(DynamoDbConnectionDetails.class);
+                    DistributedCounter counter = context.getBean(DistributedCounter.class);
+                    assertThat(counter).isInstanceOf(DynamoDbDistributedCounter.class);
+                    assertThat(((DynamoDbDistributedCounter) counter).tableName()).isEqualTo(table);
+                    assertThat(counter.increment("a", 5, 10)).isEqualTo(15);
+                    Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
+                            .key(Map.of("pk", AttributeValue.fromS("a")))).item();
+                    assertThat(item).isEqualTo(Map.of("pk", AttributeValue.fromS("a"), "hits", AttributeValue.fromN("15")));
+                });
+    }
+
+    @Test
+    void bindsEveryProperty() {
+        runner.withPropertyValues("distributed-counter.table=tbl1", "distributed-counter.region=eu-west-1",
+                "distributed-counter.coalescing=false", "distributed-counter.max-batch-size=7",
+                "distributed-counter.table-active-timeout=30s", "distributed-counter.api-call-timeout=3s",
+                "distributed-counter.api-call-attempt-timeout=1s", "distributed-counter.max-connections=8",
+                "distributed-counter.embedded.port=9999").run(context -> {
+                    DistributedCounterProperties properties = context.getBean(DistributedCounterProperties.class);
+                    assertThat(properties.getTable()).isEqualTo("tbl1");
+                    assertThat(properties.getRegion()).isEqualTo("eu-west-1");
+                    assertThat(properties.getEndpoint()).isEqualTo(endpoint);
+                    assertThat(properties.isCoalescing()).isFalse();
+                    assertThat(properties.getMaxBatchSize()).isEqualTo(7);
+                    assertThat(properties.getTableActiveTimeout()).hasSeconds(30);
+                    assertThat(properties.getApiCallTimeout()).hasSeconds(3);
+                    assertThat(properties.getApiCallAttemptTimeout()).hasSeconds(1);
+                    assertThat(properties.getMaxConnections()).isEqualTo(8);
+                    assertThat(properties.getEmbedded().getPort()).isEqualTo(9999);
+                    assertThat(properties.getEmbedded().isEnabled()).isFalse();
+                    DynamoDbConnectionDetails details = context.getBean(DynamoDbConnectionDetails.class);
+                    assertThat(details.getRegion().id()).isEqualTo("eu-west-1");
+                    assertThat(details.getCredentialsProvider().resolveCredentials().accessKeyId())
+                            .isEqualTo("testAccess");
+                });
+    }
+
+    @Test
+    void usesTheApplicationsOwnDynamoDbClient() {
+        String table = table();
+        runner.withPropertyValues("distributed-counter.table=" + table, "distributed-counter.create-table=true")
+                .withBean("myClient", DynamoDbClient.class, () -> client, b -> b.setDestroyMethodName(""))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(DynamoDbClient.class).hasBean("myClient");
+                    assertThat(context.getBean(DistributedCounter.class).increment("k", 1, 0)).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void backsOffWhenTheApplicationHasItsOwnCounter() {
+        DistributedCounter own = DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName("own-table")
+                .build();
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DistributedCounterAutoConfiguration.class))
+                .withBean(DistributedCounter.class, () -> own)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(DistributedCounter.class)).isSameAs(own);
+                });
+    }
+
+    @Test
+    void missingTablePropertyFailsStartUpWithAClearMessage() {
+        runner.run(context -> {
+            assertThat(context).hasFailed();
+            Throwable failure = context.getStartupFailure();
+            assertThat(failure).rootCause().isExactlyInstanceOf(MissingTablePropertyException.class)
+                    .hasMessage("distributed-counter.table is not set");
+            FailureAnalysis analysis = new MissingTablePropertyFailureAnalyzer().analyze(failure);
+            assertThat(analysis.getDescription()).isEqualTo("The distributed counter has no DynamoDB table: "
+                    + "the property 'distributed-counter.table' is not set.");
+            assertThat(analysis.getAction()).startsWith("Set 'distributed-counter.table' to the name of the counter table");
+        });
+    }
+
+    @Test
+    void accessKeyWithoutSecretKeyFailsStartUp() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DistributedCounterAutoConfiguration.class))
+                .withPropertyValues("distributed-counter.table=tbl1", "distributed-counter.access-key=only-this")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isExactlyInstanceOf(IllegalStateException.class)
+                        .hasMessage("Set both distributed-counter.access-key and distributed-counter.secret-key, "
+                                + "or neither"));
+    }
+
+    @Test
+    void endpointWithoutRegionUsesUsEast1() {
+        runner.withPropertyValues("distributed-counter.table=tbl1").run(context ->
+                assertThat(context.getBean(DynamoDbConnectionDetails.class).getRegion().id()).isEqualTo("us-east-1"));
+    }
+
+    @Test
+    void connectionDetailsBeanReplacesTheProperties() {
+        String table = table();
+        try (DynamoDbLocalServer other = DynamoDbLocalServer.start()) {
+            new ApplicationContextRunner()
+                    .withConfiguration(AutoConfigurations.of(DistributedCounterAutoConfiguration.class))
+                    .withPropertyValues("distributed-counter.table=" + table, "distributed-counter.create-table=true",
+                            "distributed-counter.endpoint=http://127.0.0.1:1")
+                    .withBean(DynamoDbConnectionDetails.class, () -> new DynamoDbConnectionDetails() {
+                        public URI getEndpoint() {
+                            return other.endpoint();
+                        }
+
+                        public software.amazon.awssdk.regions.Region getRegion() {
+                            return DynamoDbLocalServer.REGION;
+                        }
+
+                        public software.amazon.awssdk.auth.credentials.AwsCredentialsProvider getCredentialsProvider() {
+                            return DynamoDbLocalServer.credentialsProvider();
+                        }
+                    })
+                    .run(context -> {
+                        context.getBean(DistributedCounter.class).put("x", 3);
+                        try (DynamoDbClient otherClient = other.createClient()) {
+                            assertThat(otherClient.getItem(b -> b.tableName(table)
+                                    .key(Map.of("key", AttributeValue.fromS("x")))).item())
+                                    .containsEntry("counter_value", AttributeValue.fromN("3"));
+                        }
+                    });
+        }
+    }
+
+    @Test
+    void doesNothingWithoutTheCounterOnTheClasspath() {
+        runner.withPropertyValues("distributed-counter.table=tbl1")
+                .withClassLoader(new FilteredClassLoader(DynamoDbDistributedCounter.class))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DistributedCounter.class)
+                        .doesNotHaveBean(DynamoDbClient.class));
+    }
+
+    @Test
+    void counterValuesAreSharedByTwoContexts() {
+        String table = table();
+        ApplicationContextRunner shared = runner.withPropertyValues("distributed-counter.table=" + table,
+                "distributed-counter.create-table=true");
+        shared.run(first -> shared.run(second -> {
+            first.getBean(DistributedCounter.class).put("shared", 41);
+            assertThat(second.getBean(DistributedCounter.class).increment("shared", 1)).isEqualTo(42);
+            assertThat(first.getBean(DistributedCounter.class).get("shared")).isEqualTo(OptionalLong.of(42));
+        }));
+    }
+}
