@@ -1,0 +1,13 @@
+package io.github.distributedcounter.sample;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** A web app whose counters are shared by every instance, on embedded DynamoDB Local by default. */
+@SpringBootApplication
+public class SampleApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SampleApplication.class, args);
+    }
+}
