@@ -43,7 +43,7 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Aut
 
     private DynamoDbDistributedCounter(Builder builder) {
         this.table = new CounterTable(builder.client, builder.tableName, builder.keyAttribute,
-                builder.valueAttribute, builder.provisionedThroughput, builder.tableActiveTimeout);
+                builder.valueAttribute, builder.provisionedThroughput, builder.tableActiveTimeout, builder.observer);
         this.ownedExecutor = builder.asyncExecutor == null ? defaultExecutor() : null;
         this.executor = builder.asyncExecutor == null ? ownedExecutor : builder.asyncExecutor;
         this.coalescer = new Coalescer(table, executor, builder.coalescing ? builder.maxBatchSize : 1);
@@ -248,8 +248,15 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Aut
         private boolean coalescing = true;
         private int maxBatchSize = 10_000;
         private Executor asyncExecutor;
+        private CounterObserver observer = CounterObserver.NONE;
 
         private Builder() {
+        }
+
+        /** Receives requests, batches, retries and throttles, for metrics; default none. */
+        public Builder observer(CounterObserver observer) {
+            this.observer = observer == null ? CounterObserver.NONE : observer;
+            return this;
         }
 
         /** The client for every request; required. The counter does not close it. */

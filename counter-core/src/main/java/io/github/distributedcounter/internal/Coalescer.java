@@ -128,9 +128,20 @@ public final class Coalescer {
         }
     }
 
-    /** Number of keys with a request in flight; for tests and metrics. */
+    /** Number of keys with a request in flight. */
     public int activeKeys() {
         return lanes.size();
+    }
+
+    /** Number of increments of {@code key} waiting for the request in flight. */
+    int queuedCount(String key) {
+        Lane lane = lanes.get(key);
+        if (lane == null) {
+            return 0;
+        }
+        synchronized (lane) {
+            return lane.queue.size();
+        }
     }
 
     private static final class Lane {

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.github.distributedcounter.CounterNotFoundException;
+import io.github.distributedcounter.CounterObserver;
 import io.github.distributedcounter.DistributedCounterException;
 import io.github.distributedcounter.TableNotFoundException;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -50,10 +53,12 @@ public final class CounterTable {
     private final ProvisionedThroughput provisionedThroughput;
     private final Duration tableActiveTimeout;
     private final Map<String, String> valueName;
+    private final CounterObserver observer;
+    private final AwsRequestOverrideConfiguration requestOverride;
     private volatile boolean awaitingActive;
 
     public CounterTable(DynamoDbClient client, String tableName, String keyAttribute, String valueAttribute,
-            ProvisionedThroughput provisionedThroughput, Duration tableActiveTimeout) {
+            ProvisionedThroughput provisionedThroughput, Duration tableActiveTimeout, CounterObserver observer) {
         this.client = client;
         this.tableName = tableName;
         this.keyAttribute = keyAttribute;
@@ -61,6 +66,32 @@ public final class CounterTable {
         this.provisionedThroughput = provisionedThroughput;
         this.tableActiveTimeout = tableActiveTimeout;
         this.valueName = Map.of("#v", valueAttribute);
+        this.observer = observer;
+        this.requestOverride = observer == CounterObserver.NONE ? null
+                : AwsRequestOverrideConfiguration.builder().addMetricPublisher(new SdkMetricsBridge(observer)).build();
+    }
+
+    CounterObserver observer() {
+        return observer;
+    }
+
+    private <T> T send(String operation, Supplier<T> request) {
+        long start = System.nanoTime();
+        String outcome = "error";
+        try {
+            T response = request.get();
+            outcome = "success";
+            return response;
+        } catch (ConditionalCheckFailedException e) {
+            outcome = "condition_failed";
+            throw e;
+        } catch (SdkException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new DistributedCounterException(operation + " on table '" + tableName + "' failed: " + e, e);
+        } finally {
+            observer.requestCompleted(operation, outcome, System.nanoTime() - start);
+        }
     }
 
     public String tableName() {
@@ -80,7 +111,8 @@ public final class CounterTable {
             request.billingMode(BillingMode.PROVISIONED).provisionedThroughput(provisionedThroughput);
         }
         try {
-            client.createTable(request.build());
+            CreateTableRequest create = request.overrideConfiguration(requestOverride).build();
+            send("CreateTable", () -> client.createTable(create));
         } catch (ResourceInUseException alreadyThere) {
             // an existing table is fine; it may still be CREATING
         } catch (SdkException e) {
@@ -92,7 +124,8 @@ public final class CounterTable {
     /** The table's status, e.g. {@code ACTIVE}. */
     public TableStatus describeStatus() {
         try {
-            return client.describeTable(b -> b.tableName(tableName)).table().tableStatus();
+            return send("DescribeTable", () -> client.describeTable(b -> b.tableName(tableName)
+                    .overrideConfiguration(requestOverride))).table().tableStatus();
         } catch (SdkException e) {
             throw failure("DescribeTable", null, e);
         }
@@ -122,8 +155,9 @@ public final class CounterTable {
     public OptionalLong get(String key) {
         awaitActive();
         try {
-            Map<String, AttributeValue> item = client.getItem(b -> b.tableName(tableName).key(key(key))
-                    .consistentRead(true).projectionExpression("#v").expressionAttributeNames(valueName)).item();
+            Map<String, AttributeValue> item = send("GetItem", () -> client.getItem(b -> b.tableName(tableName)
+                    .key(key(key)).consistentRead(true).projectionExpression("#v")
+                    .expressionAttributeNames(valueName).overrideConfiguration(requestOverride))).item();
             return item == null || !item.containsKey(valueAttribute)
                     ? OptionalLong.empty() : OptionalLong.of(value(key, item));
         } catch (SdkException e) {
@@ -168,7 +202,8 @@ public final class CounterTable {
             BatchGetItemResponse response;
             try {
                 Map<String, KeysAndAttributes> request = pending;
-                response = client.batchGetItem(b -> b.requestItems(request));
+                response = send("BatchGetItem", () -> client.batchGetItem(b -> b.requestItems(request)
+                        .overrideConfiguration(requestOverride)));
             } catch (SdkException e) {
                 throw failure("BatchGetItem", null, e);
             }
@@ -194,8 +229,9 @@ public final class CounterTable {
     public void put(String key, long value) {
         awaitActive();
         try {
-            client.updateItem(b -> b.tableName(tableName).key(key(key)).updateExpression("SET #v = :v")
-                    .expressionAttributeNames(valueName).expressionAttributeValues(Map.of(":v", number(value))));
+            send("UpdateItem", () -> client.updateItem(b -> b.tableName(tableName).key(key(key))
+                    .updateExpression("SET #v = :v").expressionAttributeNames(valueName)
+                    .expressionAttributeValues(Map.of(":v", number(value))).overrideConfiguration(requestOverride)));
         } catch (SdkException e) {
             throw failure("UpdateItem", key, e);
         }
@@ -204,8 +240,9 @@ public final class CounterTable {
     public boolean delete(String key) {
         awaitActive();
         try {
-            Map<String, AttributeValue> old = client.deleteItem(b -> b.tableName(tableName).key(key(key))
-                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+            Map<String, AttributeValue> old = send("DeleteItem", () -> client.deleteItem(b -> b.tableName(tableName)
+                    .key(key(key)).returnValues(ReturnValue.ALL_OLD).overrideConfiguration(requestOverride)))
+                    .attributes();
             return old != null && old.containsKey(valueAttribute);
         } catch (SdkException e) {
             throw failure("DeleteItem", key, e);
@@ -215,9 +252,11 @@ public final class CounterTable {
     public boolean compareAndSet(String key, long expected, long newValue) {
         awaitActive();
         try {
-            client.updateItem(b -> b.tableName(tableName).key(key(key)).updateExpression("SET #v = :new")
-                    .conditionExpression("#v = :expected").expressionAttributeNames(valueName)
-                    .expressionAttributeValues(Map.of(":new", number(newValue), ":expected", number(expected))));
+            send("UpdateItem", () -> client.updateItem(b -> b.tableName(tableName).key(key(key))
+                    .updateExpression("SET #v = :new").conditionExpression("#v = :expected")
+                    .expressionAttributeNames(valueName)
+                    .expressionAttributeValues(Map.of(":new", number(newValue), ":expected", number(expected)))
+                    .overrideConfiguration(requestOverride)));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -234,12 +273,13 @@ public final class CounterTable {
         long threshold = maximum - amount;
         String condition = amount <= maximum ? "attribute_not_exists(#v) OR #v <= :t" : "#v <= :t";
         try {
-            Map<String, AttributeValue> updated = client.updateItem(b -> b.tableName(tableName).key(key(key))
+            Map<String, AttributeValue> updated = send("UpdateItem", () -> client.updateItem(b -> b
+                    .tableName(tableName).key(key(key))
                     .updateExpression("SET #v = if_not_exists(#v, :zero) + :d").conditionExpression(condition)
                     .expressionAttributeNames(valueName)
                     .expressionAttributeValues(Map.of(":zero", number(0), ":d", number(amount),
                             ":t", number(threshold)))
-                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+                    .returnValues(ReturnValue.UPDATED_NEW).overrideConfiguration(requestOverride))).attributes();
             return OptionalLong.of(value(key, updated));
         } catch (ConditionalCheckFailedException e) {
             return OptionalLong.empty();
@@ -287,9 +327,10 @@ public final class CounterTable {
                 .expressionAttributeNames(valueName).expressionAttributeValues(values)
                 .returnValues(ReturnValue.UPDATED_NEW)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .overrideConfiguration(requestOverride)
                 .build();
         try {
-            return value(key, client.updateItem(request).attributes());
+            return value(key, send("UpdateItem", () -> client.updateItem(request)).attributes());
         } catch (ConditionalCheckFailedException e) {
             throw new ConditionNotMetException(e.hasItem() ? e.item() : Map.of());
         } catch (SdkException e) {

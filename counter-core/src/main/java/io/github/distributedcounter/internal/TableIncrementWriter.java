@@ -52,15 +52,20 @@ final class TableIncrementWriter implements IncrementWriter {
             }
             return true;
         }
+        table.observer().incrementBatchWritten(batch.size());
         for (int i = 0; i < prefixes.length; i++) {
             batch.get(i).complete(base + prefixes[i]);
         }
+        table.observer().incrementsServed(batch.size());
         return true;
     }
 
     private void writeAlone(String key, PendingIncrement call) {
         try {
-            call.complete(table.add(key, Delta.of(call.amount, call.hasInitial, call.initialValue)));
+            long value = table.add(key, Delta.of(call.amount, call.hasInitial, call.initialValue));
+            table.observer().incrementBatchWritten(1);
+            call.complete(value);
+            table.observer().incrementsServed(1);
         } catch (ConditionNotMetException e) {
             call.fail(table.conditionFailure(key, call.amount, call.hasInitial, e.oldItem()));
         } catch (RuntimeException e) {

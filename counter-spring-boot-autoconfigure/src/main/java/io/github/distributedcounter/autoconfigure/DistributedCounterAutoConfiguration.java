@@ -1,5 +1,6 @@
 package io.github.distributedcounter.autoconfigure;
 
+import io.github.distributedcounter.CounterObserver;
 import io.github.distributedcounter.DistributedCounter;
 import io.github.distributedcounter.DynamoDbDistributedCounter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,7 +50,7 @@ public class DistributedCounterAutoConfiguration {
 
         @Bean(destroyMethod = "close")
         DynamoDbDistributedCounter distributedCounter(ObjectProvider<DynamoDbClient> client,
-                DistributedCounterProperties properties) {
+                ObjectProvider<CounterObserver> observer, DistributedCounterProperties properties) {
             if (!StringUtils.hasText(properties.getTable())) {
                 throw new MissingTablePropertyException();
             }
@@ -61,6 +62,7 @@ public class DistributedCounterAutoConfiguration {
                     .coalescing(properties.isCoalescing())
                     .maxBatchSize(properties.getMaxBatchSize())
                     .tableActiveTimeout(properties.getTableActiveTimeout())
+                    .observer(observer.getIfAvailable(() -> CounterObserver.NONE))
                     .build();
             if (properties.isCreateTable()) {
                 counter.createTable();

@@ -1,0 +1,39 @@
+package io.github.distributedcounter;
+
+/**
+ * Receives what the counter does, for metrics. Methods are called on the calling threads and must be quick
+ * and must not throw. The Spring Boot auto-configuration supplies one that records Micrometer meters.
+ */
+public interface CounterObserver {
+
+    /** Observes nothing. */
+    CounterObserver NONE = new CounterObserver() {
+    };
+
+    /**
+     * A DynamoDB request finished.
+     *
+     * @param operation the DynamoDB operation, e.g. {@code UpdateItem}
+     * @param outcome   {@code success}, {@code condition_failed} (the request's condition was not met; nothing
+     *                  was written) or {@code error}
+     * @param nanos     how long it took, including the AWS SDK's retries
+     */
+    default void requestCompleted(String operation, String outcome, long nanos) {
+    }
+
+    /** One {@code UpdateItem} carried {@code size} increments (1 where nothing was combined). */
+    default void incrementBatchWritten(int size) {
+    }
+
+    /** {@code count} increments returned their value to their callers. */
+    default void incrementsServed(int count) {
+    }
+
+    /** DynamoDB throttled an attempt of {@code operation}; the AWS SDK retries it with backoff. */
+    default void throttled(String operation) {
+    }
+
+    /** The AWS SDK retried {@code operation} {@code retries} times. */
+    default void retried(String operation, int retries) {
+    }
+}

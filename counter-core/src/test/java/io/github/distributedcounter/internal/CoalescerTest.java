@@ -1,0 +1,181 @@
+package io.github.distributedcounter.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The coalescing logic alone, with an in-memory writer in place of DynamoDB. */
+class CoalescerTest {
+
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    /** Adds batches to an in-memory value; can block on a latch and fail chosen batches. */
+    static final class MemoryWriter implements IncrementWriter {
+
+        final AtomicLong value = new AtomicLong();
+        final List<List<Long>> batches = Collections.synchronizedList(new ArrayList<>());
+        final List<String> threads = Collections.synchronizedList(new ArrayList<>());
+        volatile CountDownLatch gate = new CountDownLatch(0);
+        volatile CountDownLatch entered = new CountDownLatch(1);
+        volatile int failBatch = -1;
+
+        @Override
+        public void write(String key, List<PendingIncrement> batch) {
+            int index = batches.size();
+            batches.add(batch.stream().map(c -> c.amount).toList());
+            threads.add(Thread.currentThread().getName());
+            entered.countDown();
+            try {
+                gate.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (index == failBatch) {
+                throw new IllegalStateException("request " + index + " failed");
+            }
+            for (PendingIncrement call : batch) {
+                call.complete(value.addAndGet(call.amount));
+            }
+        }
+    }
+
+    @Test
+    void aLoneCallerSendsAtOnceOnItsOwnThread() {
+        MemoryWriter writer = new MemoryWriter();
+        Coalescer coalescer = new Coalescer(writer, pool, 100);
+        assertThat(coalescer.increment("k", 5, false, 0)).isEqualTo(5);
+        assertThat(coalescer.increment("k", 2, false, 0)).isEqualTo(7);
+        assertThat(writer.threads).containsOnly(Thread.currentThread().getName());
+        assertThat(writer.batches).containsExactly(List.of(5L), List.of(2L));
+        assertThat(coalescer.activeKeys()).isZero();
+    }
+
+    @Test
+    void callersArrivingWhileARequestIsInFlightGoOutTogether() throws Exception {
+        MemoryWriter writer = new MemoryWriter();
+        writer.gate = new CountDownLatch(1);
+        Coalescer coalescer = new Coalescer(writer, pool, 100);
+        Future<Long> first = pool.submit(() -> coalescer.increment("k", 1, false, 0));
+        assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Future<Long>> waiting = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            waiting.add(pool.submit(() -> coalescer.increment("k", 1, false, 0)));
+        }
+        while (coalescer.queuedCount("k") < 10) {
+            Thread.sleep(5);
+        }
+        writer.gate.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        List<Long> values = new ArrayList<>();
+        for (Future<Long> f : waiting) {
+            values.add(f.get(10, TimeUnit.SECONDS));
+        }
+        assertThat(values).containsExactlyInAnyOrder(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+        assertThat(writer.batches).hasSize(2);
+        assertThat(writer.batches.get(1)).hasSize(10);
+    }
+
+    @Test
+    void batchesAreCappedAtTheMaximumSize() throws Exception {
+        MemoryWriter writer = new MemoryWriter();
+        writer.gate = new CountDownLatch(1);
+        Coalescer coalescer = new Coalescer(writer, pool, 3);
+        pool.submit(() -> coalescer.increment("k", 1, false, 0));
+        assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<Long>> futures = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            futures.add(coalescer.incrementAsync("k", 1, false, 0));
+        }
+        writer.gate.countDown();
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertThat(writer.batches.stream().map(List::size).toList()).containsExactly(1, 3, 3, 1);
+        assertThat(writer.value.get()).isEqualTo(8);
+    }
+
+    @Test
+    void aFailedRequestFailsExactlyTheCallersItCarried() throws Exception {
+        MemoryWriter writer = new MemoryWriter();
+        writer.gate = new CountDownLatch(1);
+        writer.failBatch = 1;
+        Coalescer coalescer = new Coalescer(writer, pool, 4);
+        CompletableFuture<Long> first = coalescer.incrementAsync("k", 1, false, 0);
+        assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<Long>> futures = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            futures.add(coalescer.incrementAsync("k", 10, false, 0));
+        }
+        writer.gate.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        for (int i = 0; i < 4; i++) {
+            CompletableFuture<Long> failed = futures.get(i);
+            assertThatThrownBy(failed::join).isExactlyInstanceOf(CompletionException.class)
+                    .cause().isExactlyInstanceOf(IllegalStateException.class).hasMessage("request 1 failed");
+        }
+        assertThat(futures.get(4).get(10, TimeUnit.SECONDS)).isEqualTo(11);
+        assertThat(futures.get(5).get(10, TimeUnit.SECONDS)).isEqualTo(21);
+        assertThat(writer.value.get()).isEqualTo(21);
+    }
+
+    @Test
+    void asynchronousBatchesAreSentByTheExecutorAndBlockingOnesByAWaitingCaller() throws Exception {
+        MemoryWriter writer = new MemoryWriter();
+        writer.gate = new CountDownLatch(1);
+        AtomicInteger executed = new AtomicInteger();
+        Coalescer coalescer = new Coalescer(writer, task -> {
+            executed.incrementAndGet();
+            pool.execute(task);
+        }, 100);
+        CompletableFuture<Long> first = coalescer.incrementAsync("k", 1, false, 0);
+        assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(executed.get()).isEqualTo(1);
+        Thread blocking = new Thread(() -> coalescer.increment("k", 1, false, 0), "blocking-caller");
+        blocking.start();
+        while (coalescer.queuedCount("k") < 1) {
+            Thread.sleep(5);
+        }
+        writer.gate.countDown();
+        blocking.join(10_000);
+        assertThat(first.get()).isEqualTo(1);
+        assertThat(writer.threads.get(1)).isEqualTo("blocking-caller");
+        assertThat(executed.get()).isEqualTo(1);
+    }
+
+    @Test
+    void distinctKeysDoNotWaitForEachOther() throws Exception {
+        MemoryWriter writer = new MemoryWriter();
+        writer.gate = new CountDownLatch(1);
+        Coalescer coalescer = new Coalescer((key, batch) -> {
+            if (key.equals("slow")) {
+                writer.write(key, batch);
+            } else {
+                batch.forEach(c -> c.complete(c.amount));
+            }
+        }, pool, 100);
+        CompletableFuture<Long> slow = coalescer.incrementAsync("slow", 1, false, 0);
+        assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(coalescer.increment("fast", 3, false, 0)).isEqualTo(3);
+        assertThat(slow).isNotDone();
+        writer.gate.countDown();
+        assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.distributedcounter.autoconfigure.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.distributedcounter.CounterObserver;
+import io.github.distributedcounter.DistributedCounter;
+import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfiguration;
+import io.github.distributedcounter.local.DynamoDbLocalTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+@DynamoDbLocalTest
+class DistributedCounterMetricsAutoConfigurationTest {
+
+    private final String table = "metrics-" + UUID.randomUUID();
+    private final ApplicationContextRunner runner;
+
+    DistributedCounterMetricsAutoConfigurationTest(URI endpoint) {
+        runner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+                        CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+                        DistributedCounterMetricsAutoConfiguration.class, DistributedCounterAutoConfiguration.class))
+                .withPropertyValues("distributed-counter.endpoint=" + endpoint, "distributed-counter.access-key=local",
+                        "distributed-counter.secret-key=local", "distributed-counter.table=" + table,
+                        "distributed-counter.create-table=true");
+    }
+
+    @Test
+    void recordsRequestsIncrementsAndBatchSizes() {
+        runner.run(context -> {
+            DistributedCounter counter = context.getBean(DistributedCounter.class);
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            counter.put("hot", 0);
+            List<CompletableFuture<Long>> futures = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                futures.add(counter.async().increment("hot", 1));
+            }
+            futures.forEach(CompletableFuture::join);
+            counter.get("hot");
+            counter.compareAndSet("hot", 1, 2);
+
+            assertThat(registry.get("distributed.counter.increments").tag("table", table).counter().count())
+                    .isEqualTo(500);
+            var batches = registry.get("distributed.counter.batch.size").tag("table", table).summary();
+            assertThat(batches.totalAmount()).isEqualTo(500);
+            assertThat(batches.count()).as("requests that carried the 500 increments").isLessThan(500);
+            assertThat(batches.max()).isGreaterThan(1);
+            assertThat(registry.get("distributed.counter.requests")
+                    .tags("operation", "UpdateItem", "outcome", "success").timer().count())
+                    .isEqualTo(batches.count() + 1);
+            assertThat(registry.get("distributed.counter.requests")
+                    .tags("operation", "UpdateItem", "outcome", "condition_failed").timer().count()).isEqualTo(1);
+            assertThat(registry.get("distributed.counter.requests")
+                    .tags("operation", "GetItem", "outcome", "success").timer().count()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void noMetersWithoutMicrometer() {
+        runner.withClassLoader(new FilteredClassLoader(MeterBinder.class))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(CounterObserver.class));
+    }
+
+    @Test
+    void anApplicationObserverReplacesTheMeters() {
+        CounterObserver own = new CounterObserver() {
+        };
+        runner.withBean(CounterObserver.class, () -> own)
+                .run(context -> assertThat(context).getBean(CounterObserver.class).isSameAs(own));
+    }
+}
