@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import io.github.distributedcounter.internal.Coalescer;
 import io.github.distributedcounter.internal.CounterTable;
+import io.github.distributedcounter.internal.ExactlyOnce;
 import io.github.distributedcounter.internal.Keys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
@@ -42,10 +43,13 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Aut
     private final AsyncDistributedCounter async = new Async();
 
     private DynamoDbDistributedCounter(Builder builder) {
-        this.table = new CounterTable(builder.client, builder.tableName, builder.keyAttribute,
-                builder.valueAttribute, builder.provisionedThroughput, builder.tableActiveTimeout, builder.observer);
         this.ownedExecutor = builder.asyncExecutor == null ? defaultExecutor() : null;
         this.executor = builder.asyncExecutor == null ? ownedExecutor : builder.asyncExecutor;
+        ExactlyOnce exactlyOnce = builder.exactlyOnce
+                ? new ExactlyOnce(builder.exactlyOnceRetention, builder.outcomeResolutionTimeout) : null;
+        this.table = new CounterTable(builder.client, builder.tableName, builder.keyAttribute,
+                builder.valueAttribute, builder.provisionedThroughput, builder.tableActiveTimeout, builder.observer,
+                exactlyOnce, executor);
         this.coalescer = new Coalescer(table, executor, builder.coalescing ? builder.maxBatchSize : 1);
     }
 
@@ -249,8 +253,40 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Aut
         private int maxBatchSize = 10_000;
         private Executor asyncExecutor;
         private CounterObserver observer = CounterObserver.NONE;
+        private boolean exactlyOnce = true;
+        private Duration exactlyOnceRetention = Duration.ofMinutes(10);
+        private Duration outcomeResolutionTimeout = Duration.ofSeconds(10);
 
         private Builder() {
+        }
+
+        /**
+         * Whether increments are exactly-once under retries; default {@code true}. Each increment request then
+         * records this instance's sequence number and result in the item, so a request that DynamoDB applied but
+         * whose response was lost is not counted again when retried, and its caller still gets its value.
+         */
+        public Builder exactlyOnce(boolean exactlyOnce) {
+            this.exactlyOnce = exactlyOnce;
+            return this;
+        }
+
+        /**
+         * How long another instance's exactly-once entry stays in an item after that instance's last write to
+         * it; older entries are removed, so an item holds one entry (about 60 bytes) per instance that wrote it
+         * within this time. Must exceed the longest time a request can be in flight; default 10 minutes.
+         */
+        public Builder exactlyOnceRetention(Duration retention) {
+            this.exactlyOnceRetention = retention;
+            return this;
+        }
+
+        /**
+         * With exactly-once on: how long an increment whose outcome is unknown (timeout, connection lost, 5xx,
+         * throttling) is re-sent before its callers get an {@link OutcomeUnknownException}; default 10 s.
+         */
+        public Builder outcomeResolutionTimeout(Duration timeout) {
+            this.outcomeResolutionTimeout = timeout;
+            return this;
         }
 
         /** Receives requests, batches, retries and throttles, for metrics; default none. */
@@ -345,13 +381,23 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Aut
                 throw new IllegalArgumentException("keyAttribute and valueAttribute must differ, both were '"
                         + keyAttribute + "'");
             }
-            if (tableActiveTimeout == null || tableActiveTimeout.isNegative() || tableActiveTimeout.isZero()) {
-                throw new IllegalArgumentException("tableActiveTimeout must be positive, was " + tableActiveTimeout);
+            requirePositive(tableActiveTimeout, "tableActiveTimeout");
+            requirePositive(exactlyOnceRetention, "exactlyOnceRetention");
+            requirePositive(outcomeResolutionTimeout, "outcomeResolutionTimeout");
+            if (exactlyOnceRetention.compareTo(outcomeResolutionTimeout) <= 0) {
+                throw new IllegalArgumentException("exactlyOnceRetention (" + exactlyOnceRetention
+                        + ") must be longer than outcomeResolutionTimeout (" + outcomeResolutionTimeout + ")");
             }
             if (maxBatchSize < 1) {
                 throw new IllegalArgumentException("maxBatchSize must be at least 1, was " + maxBatchSize);
             }
             return new DynamoDbDistributedCounter(this);
+        }
+
+        private static void requirePositive(Duration value, String name) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
         }
 
         private static void requireText(String value, String name) {

@@ -9,12 +9,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.github.distributedcounter.CounterNotFoundException;
 import io.github.distributedcounter.CounterObserver;
 import io.github.distributedcounter.DistributedCounterException;
+import io.github.distributedcounter.OutcomeUnknownException;
 import io.github.distributedcounter.TableNotFoundException;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -54,11 +58,15 @@ public final class CounterTable {
     private final Duration tableActiveTimeout;
     private final Map<String, String> valueName;
     private final CounterObserver observer;
+    private final ExactlyOnce exactlyOnce;
+    private final Executor pruneExecutor;
+    private final Set<String> pruning = ConcurrentHashMap.newKeySet();
     private final AwsRequestOverrideConfiguration requestOverride;
     private volatile boolean awaitingActive;
 
     public CounterTable(DynamoDbClient client, String tableName, String keyAttribute, String valueAttribute,
-            ProvisionedThroughput provisionedThroughput, Duration tableActiveTimeout, CounterObserver observer) {
+            ProvisionedThroughput provisionedThroughput, Duration tableActiveTimeout, CounterObserver observer,
+            ExactlyOnce exactlyOnce, Executor pruneExecutor) {
         this.client = client;
         this.tableName = tableName;
         this.keyAttribute = keyAttribute;
@@ -67,6 +75,8 @@ public final class CounterTable {
         this.tableActiveTimeout = tableActiveTimeout;
         this.valueName = Map.of("#v", valueAttribute);
         this.observer = observer;
+        this.exactlyOnce = exactlyOnce;
+        this.pruneExecutor = pruneExecutor;
         this.requestOverride = observer == CounterObserver.NONE ? null
                 : AwsRequestOverrideConfiguration.builder().addMetricPublisher(new SdkMetricsBridge(observer)).build();
     }
@@ -297,14 +307,15 @@ public final class CounterTable {
      */
     long add(String key, Delta delta) throws ConditionNotMetException {
         awaitActive();
+        Map<String, String> names = new HashMap<>(valueName);
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":d", number(delta.sum()));
-        String update;
+        String newValue;
         if (delta.hasInitial()) {
-            update = "SET #v = if_not_exists(#v, :init) + :d";
+            newValue = "if_not_exists(#v, :init) + :d";
             values.put(":init", number(delta.initialValue()));
         } else {
-            update = "SET #v = #v + :d";
+            newValue = "#v + :d";
         }
         List<String> range = new ArrayList<>(2);
         if (delta.maxPrefix() > 0) {
@@ -322,19 +333,111 @@ public final class CounterTable {
         } else {
             condition = existing;
         }
+        String update = "SET #v = " + newValue;
+        long sequence = 0;
+        if (exactlyOnce != null) {
+            sequence = exactlyOnce.nextSequence();
+            names.put("#s", exactlyOnce.sequenceAttribute());
+            names.put("#r", exactlyOnce.resultAttribute());
+            values.put(":seq", number(sequence));
+            update += ", #s = :seq, #r = " + newValue;
+            String fresh = "(attribute_not_exists(#s) OR #s < :seq)";
+            condition = condition == null ? fresh : fresh + " AND (" + condition + ")";
+        }
         UpdateItemRequest request = UpdateItemRequest.builder().tableName(tableName).key(key(key))
                 .updateExpression(update).conditionExpression(condition)
-                .expressionAttributeNames(valueName).expressionAttributeValues(values)
-                .returnValues(ReturnValue.UPDATED_NEW)
+                .expressionAttributeNames(names).expressionAttributeValues(values)
+                .returnValues(exactlyOnce == null ? ReturnValue.UPDATED_NEW : ReturnValue.ALL_NEW)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .overrideConfiguration(requestOverride)
                 .build();
+        long deadline = 0;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Map<String, AttributeValue> item = send("UpdateItem", () -> client.updateItem(request)).attributes();
+                if (exactlyOnce != null) {
+                    pruneStaleEntries(key, item);
+                }
+                return value(key, item);
+            } catch (ConditionalCheckFailedException e) {
+                Map<String, AttributeValue> old = e.hasItem() ? e.item() : Map.of();
+                AttributeValue recorded = exactlyOnce == null ? null : old.get(exactlyOnce.sequenceAttribute());
+                if (recorded != null && Long.toString(sequence).equals(recorded.n())) {
+                    return number(key, old.get(exactlyOnce.resultAttribute()));
+                }
+                throw new ConditionNotMetException(old);
+            } catch (SdkException e) {
+                if (exactlyOnce == null || !ExactlyOnce.worthResending(e)) {
+                    throw failure("UpdateItem", key, e);
+                }
+                long now = System.nanoTime();
+                if (deadline == 0) {
+                    deadline = now + exactlyOnce.resolveTimeout().toNanos();
+                }
+                if (now >= deadline) {
+                    throw new OutcomeUnknownException("Increment of key '" + key + "' in table '" + tableName
+                            + "' may or may not have been applied: DynamoDB did not confirm it within "
+                            + exactlyOnce.resolveTimeout().toMillis() + " ms of retries. Last error: "
+                            + e.getMessage(), e);
+                }
+                sleep(Math.min(exactlyOnce.backoff(attempt).toNanos(), deadline - now));
+            }
+        }
+    }
+
+    private static void sleep(long nanos) {
         try {
-            return value(key, send("UpdateItem", () -> client.updateItem(request)).attributes());
-        } catch (ConditionalCheckFailedException e) {
-            throw new ConditionNotMetException(e.hasItem() ? e.item() : Map.of());
-        } catch (SdkException e) {
-            throw failure("UpdateItem", key, e);
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OutcomeUnknownException("Interrupted while confirming an increment; it may or may not have "
+                    + "been applied", e);
+        }
+    }
+
+    /** Removes other instances' bookkeeping older than the retention, in the background, once per key at a time. */
+    private void pruneStaleEntries(String key, Map<String, AttributeValue> item) {
+        Map<String, String> stale = exactlyOnce.staleEntries(item);
+        if (stale.isEmpty() || !pruning.add(key)) {
+            return;
+        }
+        try {
+            pruneExecutor.execute(() -> {
+                try {
+                    removeEntries(key, stale);
+                } finally {
+                    pruning.remove(key);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            pruning.remove(key);
+        }
+    }
+
+    private void removeEntries(String key, Map<String, String> stale) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> removals = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, String> entry : stale.entrySet()) {
+            String id = entry.getKey().substring(ExactlyOnce.SEQUENCE_PREFIX.length());
+            names.put("#s" + i, entry.getKey());
+            names.put("#r" + i, ExactlyOnce.RESULT_PREFIX + id);
+            values.put(":s" + i, AttributeValue.fromN(entry.getValue()));
+            removals.add("#s" + i);
+            removals.add("#r" + i);
+            conditions.add("#s" + i + " = :s" + i);
+            i++;
+        }
+        try {
+            send("UpdateItem", () -> client.updateItem(b -> b.tableName(tableName).key(key(key))
+                    .updateExpression("REMOVE " + String.join(", ", removals))
+                    .conditionExpression(String.join(" AND ", conditions))
+                    .expressionAttributeNames(names).expressionAttributeValues(values)
+                    .overrideConfiguration(requestOverride)));
+        } catch (RuntimeException e) {
+            // an instance wrote again, or DynamoDB failed: the next write of this key tries again
         }
     }
 
@@ -359,7 +462,10 @@ public final class CounterTable {
     }
 
     private long value(String key, Map<String, AttributeValue> item) {
-        AttributeValue value = item == null ? null : item.get(valueAttribute);
+        return number(key, item == null ? null : item.get(valueAttribute));
+    }
+
+    private long number(String key, AttributeValue value) {
         if (value == null || value.n() == null) {
             throw new DistributedCounterException("Item '" + key + "' in table '" + tableName
                     + "' has no Number attribute '" + valueAttribute + "'");

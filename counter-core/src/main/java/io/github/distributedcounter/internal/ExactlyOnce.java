@@ -1,0 +1,92 @@
+package io.github.distributedcounter.internal;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Bookkeeping for exactly-once increments. Each counter instance has a random id; each of its increment
+ * requests carries a sequence number, and the item records, per instance, the last sequence applied and the
+ * value it produced ({@code dcs_<id>}, {@code dcr_<id>}). A write is conditional on its sequence being newer,
+ * so a retried request that was already applied fails the condition and reads back the recorded value instead
+ * of counting twice. Sequences grow with the clock (microseconds), so their age tells when an instance last
+ * wrote; other instances' entries older than the retention are removed.
+ */
+public final class ExactlyOnce {
+
+    static final String SEQUENCE_PREFIX = "dcs_";
+    static final String RESULT_PREFIX = "dcr_";
+
+    private final String id = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    private final AtomicLong sequence = new AtomicLong();
+    private final Duration retention;
+    private final Duration resolveTimeout;
+    private final BackoffStrategy backoff = BackoffStrategy.exponentialDelay(Duration.ofMillis(20), Duration.ofSeconds(1));
+
+    /**
+     * @param retention      how long another instance's entry is kept after its last write; must exceed the longest
+     *                       time a request can stay in flight
+     * @param resolveTimeout how long a write whose outcome is unknown is re-sent before giving up
+     */
+    public ExactlyOnce(Duration retention, Duration resolveTimeout) {
+        this.retention = retention;
+        this.resolveTimeout = resolveTimeout;
+    }
+
+    String sequenceAttribute() {
+        return SEQUENCE_PREFIX + id;
+    }
+
+    String resultAttribute() {
+        return RESULT_PREFIX + id;
+    }
+
+    Duration resolveTimeout() {
+        return resolveTimeout;
+    }
+
+    Duration backoff(int attempt) {
+        return backoff.computeDelay(attempt);
+    }
+
+    long nextSequence() {
+        long now = System.currentTimeMillis() * 1000;
+        return sequence.updateAndGet(last -> Math.max(last + 1, now));
+    }
+
+    /** Whether re-sending the same request is safe and may succeed: timeouts, I/O errors, 5xx, throttling. */
+    static boolean worthResending(SdkException e) {
+        if (e instanceof SdkClientException) {
+            return true;
+        }
+        return e instanceof AwsServiceException service && (service.isThrottlingException() || service.statusCode() >= 500);
+    }
+
+    /** Other instances' sequence attributes in {@code item} older than the retention, with their values. */
+    Map<String, String> staleEntries(Map<String, AttributeValue> item) {
+        long cutoff = (System.currentTimeMillis() - retention.toMillis()) * 1000;
+        Map<String, String> stale = new HashMap<>();
+        for (Map.Entry<String, AttributeValue> entry : item.entrySet()) {
+            String name = entry.getKey();
+            String value = entry.getValue().n();
+            if (name.startsWith(SEQUENCE_PREFIX) && !name.equals(sequenceAttribute()) && value != null) {
+                try {
+                    if (Long.parseLong(value) < cutoff) {
+                        stale.put(name, value);
+                    }
+                } catch (NumberFormatException notOurs) {
+                    // not a sequence written by this library; left alone
+                }
+            }
+        }
+        return stale;
+    }
+}

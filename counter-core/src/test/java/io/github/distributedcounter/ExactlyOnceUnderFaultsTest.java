@@ -1,0 +1,243 @@
+package io.github.distributedcounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.LongStream;
+
+import io.github.distributedcounter.FaultInjectingProxy.Fault;
+import io.github.distributedcounter.local.DynamoDbLocalServer;
+import io.github.distributedcounter.local.DynamoDbLocalTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Exactly-once increments through a proxy that loses responses, resets, throttles and goes down. */
+@DynamoDbLocalTest
+class ExactlyOnceUnderFaultsTest {
+
+    private final URI dynamoDb;
+    private final DynamoDbClient direct;
+    private FaultInjectingProxy proxy;
+    private DynamoDbClient client;
+    private ExecutorService pool;
+
+    ExactlyOnceUnderFaultsTest(URI endpoint, DynamoDbClient direct) {
+        this.dynamoDb = endpoint;
+        this.direct = direct;
+    }
+
+    @BeforeEach
+    void startProxy() throws Exception {
+        proxy = new FaultInjectingProxy(dynamoDb);
+        client = DynamoDbClient.builder().endpointOverride(proxy.endpoint()).region(DynamoDbLocalServer.REGION)
+                .credentialsProvider(DynamoDbLocalServer.credentialsProvider())
+                .overrideConfiguration(o -> o.apiCallAttemptTimeout(Duration.ofMillis(1500))
+                        .apiCallTimeout(Duration.ofSeconds(4)))
+                .build();
+        pool = Executors.newFixedThreadPool(16);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        pool.shutdownNow();
+        client.close();
+        proxy.close();
+    }
+
+    private DynamoDbDistributedCounter counter(Consumer<DynamoDbDistributedCounter.Builder> options) {
+        DynamoDbDistributedCounter.Builder builder = DynamoDbDistributedCounter.builder().dynamoDbClient(client)
+                .tableName(TestTables.uniqueName("faults"));
+        options.accept(builder);
+        DynamoDbDistributedCounter counter = builder.build();
+        counter.createTable();
+        counter.put("hot", 0);
+        return counter;
+    }
+
+    private static Fault cutUpdates(String operation, int percent) {
+        return operation.equals("UpdateItem") && ThreadLocalRandom.current().nextInt(100) < percent
+                ? Fault.CUT_AFTER_APPLY : Fault.NONE;
+    }
+
+    /** 8 threads × 1,000 increments of 1; returns the values acknowledged, counting failures. */
+    private List<Long> eightThousandIncrements(DistributedCounter counter, AtomicInteger failures) throws Exception {
+        ConcurrentLinkedQueue<Long> values = new ConcurrentLinkedQueue<>();
+        CyclicBarrier start = new CyclicBarrier(8);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            workers.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < 1000; i++) {
+                    try {
+                        values.add(counter.increment("hot", 1));
+                    } catch (DistributedCounterException e) {
+                        failures.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get(300, TimeUnit.SECONDS);
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted;
+    }
+
+    @Test
+    void lostResponsesAreNotCountedTwice() throws Exception {
+        proxy.setPolicy(operation -> cutUpdates(operation, 20));
+        try (DynamoDbDistributedCounter counter = counter(b -> { })) {
+            AtomicInteger failures = new AtomicInteger();
+            List<Long> values = eightThousandIncrements(counter, failures);
+            assertThat(proxy.injected(Fault.CUT_AFTER_APPLY)).as("responses cut").isGreaterThan(50);
+            assertThat(failures.get()).isZero();
+            assertThat(values).isEqualTo(LongStream.rangeClosed(1, 8000).boxed().toList());
+            assertThat(counter.get("hot")).isEqualTo(OptionalLong.of(8000));
+        }
+    }
+
+    @Test
+    void withoutExactlyOnceTheSameFaultsCountTwice() throws Exception {
+        proxy.setPolicy(operation -> cutUpdates(operation, 20));
+        try (DynamoDbDistributedCounter counter = counter(b -> b.exactlyOnce(false))) {
+            AtomicInteger failures = new AtomicInteger();
+            List<Long> values = eightThousandIncrements(counter, failures);
+            assertThat(values.size() + failures.get()).isEqualTo(8000);
+            long stored = counter.get("hot").orElseThrow();
+            assertThat(stored).as("the store counted retried requests again").isGreaterThan(values.size());
+        }
+    }
+
+    @Test
+    void resetConnectionsAndDelaysNeitherLoseNorDoubleCount() throws Exception {
+        proxy.setDelayMillis(30);
+        proxy.setPolicy(operation -> {
+            int roll = ThreadLocalRandom.current().nextInt(100);
+            return roll < 10 ? Fault.RESET : roll < 20 ? Fault.DELAY : roll < 30 ? Fault.CUT_AFTER_APPLY : Fault.NONE;
+        });
+        try (DynamoDbDistributedCounter counter = counter(b -> { })) {
+            AtomicInteger failures = new AtomicInteger();
+            List<Long> values = eightThousandIncrements(counter, failures);
+            assertThat(proxy.injected(Fault.RESET)).isPositive();
+            assertThat(proxy.injected(Fault.DELAY)).isPositive();
+            assertThat(failures.get()).isZero();
+            assertThat(values).isEqualTo(LongStream.rangeClosed(1, 8000).boxed().toList());
+            assertThat(counter.get("hot")).isEqualTo(OptionalLong.of(8000));
+        }
+    }
+
+    @Test
+    void dynamoDbGoingDownFailsCallersInBoundedTimeAndLosesNothingAcknowledged() throws Exception {
+        Duration resolution = Duration.ofSeconds(2);
+        try (DynamoDbDistributedCounter counter = counter(b -> b.outcomeResolutionTimeout(resolution))) {
+            ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
+            AtomicInteger unknown = new AtomicInteger();
+            AtomicInteger otherFailures = new AtomicInteger();
+            AtomicLong slowestFailureMillis = new AtomicLong();
+            AtomicInteger afterRestart = new AtomicInteger();
+            long[] phase = {0};
+            List<Future<?>> workers = new ArrayList<>();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(14);
+            for (int t = 0; t < 4; t++) {
+                workers.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long started = System.nanoTime();
+                        try {
+                            acknowledged.add(counter.increment("hot", 1));
+                            if (phase[0] == 2) {
+                                afterRestart.incrementAndGet();
+                            }
+                        } catch (OutcomeUnknownException e) {
+                            unknown.incrementAndGet();
+                            slowestFailureMillis.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
+                        } catch (DistributedCounterException e) {
+                            otherFailures.incrementAndGet();
+                            slowestFailureMillis.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Thread.sleep(1500);
+            proxy.setDown(true);
+            phase[0] = 1;
+            Thread.sleep(9000);
+            proxy.setDown(false);
+            phase[0] = 2;
+            for (Future<?> worker : workers) {
+                worker.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(unknown.get() + otherFailures.get()).as("callers failed while DynamoDB was down").isPositive();
+            assertThat(slowestFailureMillis.get()).as("failures arrive within the API call timeout plus the "
+                    + "resolution timeout, with slack").isLessThan(4000 + resolution.toMillis() + 3000);
+            assertThat(afterRestart.get()).as("counting resumed").isPositive();
+            long stored = counter.get("hot").orElseThrow();
+            assertThat(new java.util.HashSet<>(acknowledged)).hasSameSizeAs(acknowledged);
+            assertThat(stored).as("nothing acknowledged is lost").isGreaterThanOrEqualTo(acknowledged.size());
+            assertThat(stored).as("only increments of unknown outcome may have been added unacknowledged")
+                    .isLessThanOrEqualTo(acknowledged.size() + unknown.get());
+        }
+    }
+
+    @Test
+    void itemSizeStaysBoundedAfterAHundredInstancesWroteOneKey() throws Exception {
+        String table = TestTables.uniqueName("bounded");
+        Duration retention = Duration.ofSeconds(1);
+        int largest = 0;
+        for (int i = 0; i < 100; i++) {
+            try (DynamoDbDistributedCounter instance = DynamoDbDistributedCounter.builder().dynamoDbClient(direct)
+                    .tableName(table).exactlyOnceRetention(retention)
+                    .outcomeResolutionTimeout(Duration.ofMillis(100)).build()) {
+                if (i == 0) {
+                    instance.createTable();
+                }
+                assertThat(instance.increment("shared", 1, 0)).isEqualTo(i + 1);
+                largest = Math.max(largest, item(table).size());
+            }
+        }
+        assertThat(largest).as("key, value and one pair per instance written within the retention")
+                .isLessThanOrEqualTo(2 + 2 * 100);
+        Thread.sleep(retention.toMillis() + 200);
+        try (DynamoDbDistributedCounter last = DynamoDbDistributedCounter.builder().dynamoDbClient(direct)
+                .tableName(table).exactlyOnceRetention(retention).outcomeResolutionTimeout(Duration.ofMillis(100))
+                .build()) {
+            assertThat(last.increment("shared", 1, 0)).isEqualTo(101);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (item(table).size() > 4 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Map<String, AttributeValue> item = item(table);
+            assertThat(item).hasSize(4).containsEntry("counter_value", AttributeValue.fromN("101"));
+            int bytes = item.entrySet().stream().mapToInt(e -> e.getKey().length()
+                    + (e.getValue().s() != null ? e.getValue().s().length() : e.getValue().n().length())).sum();
+            assertThat(bytes).as("item size in bytes, approximately as DynamoDB counts it").isLessThan(100);
+            assertThat(last.get("shared")).isEqualTo(OptionalLong.of(101));
+        }
+    }
+
+    private Map<String, AttributeValue> item(String table) {
+        return direct.getItem(b -> b.tableName(table).key(Map.of("key", AttributeValue.fromS("shared")))
+                .consistentRead(true)).item();
+    }
+}
