@@ -53,7 +53,8 @@ class DistributedCounterAutoConfigurationTest {
                     assertThat(counter.increment("a", 5, 10)).isEqualTo(15);
                     Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
                             .key(Map.of("pk", AttributeValue.fromS("a")))).item();
-                    assertThat(item).isEqualTo(Map.of("pk", AttributeValue.fromS("a"), "hits", AttributeValue.fromN("15")));
+                    assertThat(item).containsEntry("pk", AttributeValue.fromS("a"))
+                            .containsEntry("hits", AttributeValue.fromN("15"));
                 });
     }
 
