@@ -60,6 +60,7 @@ public class DistributedCounterAutoConfiguration {
                     .keyAttribute(properties.getKeyAttribute())
                     .valueAttribute(properties.getValueAttribute())
                     .coalescing(properties.isCoalescing())
+                    .exactlyOnce(properties.isExactlyOnce())
                     .maxBatchSize(properties.getMaxBatchSize())
                     .tableActiveTimeout(properties.getTableActiveTimeout())
                     .observer(observer.getIfAvailable(() -> CounterObserver.NONE))

@@ -38,6 +38,9 @@ public class DistributedCounterProperties {
     /** Whether concurrent increments of one key are combined into one DynamoDB request. */
     private boolean coalescing = true;
 
+    /** Whether increments are exactly-once when requests are retried (a sequence and result per instance in the item). */
+    private boolean exactlyOnce = true;
+
     /** Most increments one combined request may carry. */
     private int maxBatchSize = 10_000;
 
@@ -125,6 +128,14 @@ public class DistributedCounterProperties {
 
     public void setCoalescing(boolean coalescing) {
         this.coalescing = coalescing;
+    }
+
+    public boolean isExactlyOnce() {
+        return exactlyOnce;
+    }
+
+    public void setExactlyOnce(boolean exactlyOnce) {
+        this.exactlyOnce = exactlyOnce;
     }
 
     public int getMaxBatchSize() {
