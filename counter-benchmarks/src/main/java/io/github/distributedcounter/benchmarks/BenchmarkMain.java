@@ -94,9 +94,18 @@ public final class BenchmarkMain {
         System.out.println("(warm-up done; the rows above are not recorded)");
     }
 
+    private DynamoDbDistributedCounter counter(String table, Consumer<DynamoDbDistributedCounter.Builder> options) {
+        DynamoDbDistributedCounter.Builder builder = DynamoDbDistributedCounter.builder().dynamoDbClient(client)
+                .tableName(table);
+        options.accept(builder);
+        return builder.build();
+    }
+
     private String newTable() {
         String name = "bench-" + UUID.randomUUID();
-        DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName(name).build().createTable();
+        try (DynamoDbDistributedCounter counter = counter(name, b -> { })) {
+            counter.createTable();
+        }
         return name;
     }
 
@@ -113,10 +122,7 @@ public final class BenchmarkMain {
     private void library(String scenario, String implementation, String load, int threads, String[] keys,
             Consumer<DynamoDbDistributedCounter.Builder> options) throws Exception {
         String table = newTable();
-        DynamoDbDistributedCounter.Builder builder = DynamoDbDistributedCounter.builder().dynamoDbClient(client)
-                .tableName(table);
-        options.accept(builder);
-        try (DynamoDbDistributedCounter counter = builder.build()) {
+        try (DynamoDbDistributedCounter counter = counter(table, options)) {
             LoadRunner.Measurement m = runner.closedLoop(threads, keys, key -> counter.increment(key, 1, 0));
             record(scenario, implementation, load, m, stored(table, keys));
         }
@@ -125,10 +131,7 @@ public final class BenchmarkMain {
     private void libraryAsync(String scenario, String implementation, int outstanding,
             Consumer<DynamoDbDistributedCounter.Builder> options) throws Exception {
         String table = newTable();
-        DynamoDbDistributedCounter.Builder builder = DynamoDbDistributedCounter.builder().dynamoDbClient(client)
-                .tableName(table);
-        options.accept(builder);
-        try (DynamoDbDistributedCounter counter = builder.build()) {
+        try (DynamoDbDistributedCounter counter = counter(table, options)) {
             LoadRunner.Measurement m = runner.openLoop(outstanding, HOT, key -> counter.async().increment(key, 1, 0));
             record(scenario, implementation, String.format(Locale.ROOT, "%,d outstanding", outstanding), m,
                     stored(table, new String[] {HOT}));
@@ -136,8 +139,7 @@ public final class BenchmarkMain {
     }
 
     private long stored(String table, String[] keys) {
-        try (DynamoDbDistributedCounter reader = DynamoDbDistributedCounter.builder().dynamoDbClient(client)
-                .tableName(table).build()) {
+        try (DynamoDbDistributedCounter reader = counter(table, b -> { })) {
             return reader.getAll(List.of(keys)).values().stream().mapToLong(Long::longValue).sum();
         }
     }
