@@ -156,7 +156,7 @@ class ExactlyOnceUnderFaultsTest {
             AtomicInteger otherFailures = new AtomicInteger();
             AtomicLong slowestFailureMillis = new AtomicLong();
             AtomicInteger afterRestart = new AtomicInteger();
-            long[] phase = {0};
+            AtomicInteger phase = new AtomicInteger();
             List<Future<?>> workers = new ArrayList<>();
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(14);
             for (int t = 0; t < 4; t++) {
@@ -165,7 +165,7 @@ class ExactlyOnceUnderFaultsTest {
                         long started = System.nanoTime();
                         try {
                             acknowledged.add(counter.increment("hot", 1));
-                            if (phase[0] == 2) {
+                            if (phase.get() == 2) {
                                 afterRestart.incrementAndGet();
                             }
                         } catch (OutcomeUnknownException e) {
@@ -181,10 +181,10 @@ class ExactlyOnceUnderFaultsTest {
             }
             Thread.sleep(1500);
             proxy.setDown(true);
-            phase[0] = 1;
+            phase.set(1);
             Thread.sleep(9000);
             proxy.setDown(false);
-            phase[0] = 2;
+            phase.set(2);
             for (Future<?> worker : workers) {
                 worker.get(60, TimeUnit.SECONDS);
             }

@@ -2,6 +2,7 @@ package io.github.distributedcounter;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -28,6 +29,8 @@ public final class IncrementWorker {
         ConcurrentLinkedQueue<Long> values = new ConcurrentLinkedQueue<>();
         try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(endpoint)
                 .region(DynamoDbLocalServer.REGION).credentialsProvider(DynamoDbLocalServer.credentialsProvider())
+                .overrideConfiguration(o -> o.apiCallAttemptTimeout(Duration.ofMillis(1500))
+                        .apiCallTimeout(Duration.ofSeconds(4)))
                 .build();
                 DynamoDbDistributedCounter counter = DynamoDbDistributedCounter.builder()
                         .dynamoDbClient(client).tableName(table).build()) {

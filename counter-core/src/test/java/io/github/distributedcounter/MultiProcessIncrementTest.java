@@ -12,14 +12,19 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
+import io.github.distributedcounter.FaultInjectingProxy.Fault;
 import io.github.distributedcounter.local.DynamoDbLocalTest;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Several JVM processes, each its own application instance, counting on one key of one DynamoDB. */
+/**
+ * Several JVM processes, each its own application instance, counting on one key of one DynamoDB, directly and
+ * through one proxy that loses responses.
+ */
 @DynamoDbLocalTest
 class MultiProcessIncrementTest {
 
@@ -30,23 +35,40 @@ class MultiProcessIncrementTest {
     @Test
     void separateProcessesGetDistinctValuesAndAnExactTotal(DynamoDbClient client, URI endpoint) throws Exception {
         try (DynamoDbDistributedCounter counter = TestTables.newCounter(client)) {
-            counter.get("warm-up");
-            List<Process> processes = new ArrayList<>();
-            for (int p = 0; p < PROCESSES; p++) {
-                processes.add(startWorker(endpoint, counter.tableName()));
-            }
-            List<Long> values = new ArrayList<>();
-            for (Process process : processes) {
-                values.addAll(readValues(process));
-            }
-            int total = PROCESSES * THREADS * PER_THREAD;
-            assertThat(counter.get("shared")).isEqualTo(OptionalLong.of(total));
-            Collections.sort(values);
-            assertThat(values).isEqualTo(LongStream.rangeClosed(1, total).boxed().toList());
+            countInThreeProcesses(counter, endpoint);
         }
     }
 
-    static Process startWorker(URI endpoint, String table) throws IOException {
+    @Test
+    void responsesLostBetweenProcessesAndDynamoDbAreNotCountedTwice(DynamoDbClient client, URI endpoint)
+            throws Exception {
+        try (DynamoDbDistributedCounter counter = TestTables.newCounter(client);
+                FaultInjectingProxy proxy = new FaultInjectingProxy(endpoint)) {
+            proxy.setPolicy(operation -> operation.equals("UpdateItem")
+                    && ThreadLocalRandom.current().nextInt(100) < 20 ? Fault.CUT_AFTER_APPLY : Fault.NONE);
+            countInThreeProcesses(counter, proxy.endpoint());
+            assertThat(proxy.injected(Fault.CUT_AFTER_APPLY)).as("responses cut").isGreaterThan(50);
+        }
+    }
+
+    /** 3 processes × 8 threads × 150 increments through {@code endpoint}: values 1..3600, each returned once. */
+    private static void countInThreeProcesses(DynamoDbDistributedCounter counter, URI endpoint) throws Exception {
+        counter.get("warm-up");
+        List<Process> processes = new ArrayList<>();
+        for (int p = 0; p < PROCESSES; p++) {
+            processes.add(startWorker(endpoint, counter.tableName()));
+        }
+        List<Long> values = new ArrayList<>();
+        for (Process process : processes) {
+            values.addAll(readValues(process));
+        }
+        int total = PROCESSES * THREADS * PER_THREAD;
+        assertThat(counter.get("shared")).isEqualTo(OptionalLong.of(total));
+        Collections.sort(values);
+        assertThat(values).isEqualTo(LongStream.rangeClosed(1, total).boxed().toList());
+    }
+
+    private static Process startWorker(URI endpoint, String table) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 IncrementWorker.class.getName(), endpoint.toString(), table, "shared",

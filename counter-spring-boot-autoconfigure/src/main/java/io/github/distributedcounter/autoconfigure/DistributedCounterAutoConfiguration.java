@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
@@ -40,12 +43,26 @@ public class DistributedCounterAutoConfiguration {
             DynamoDbClientBuilder builder = DynamoDbClient.builder()
                     .httpClientBuilder(ApacheHttpClient.builder().maxConnections(properties.getMaxConnections()))
                     .overrideConfiguration(o -> o.apiCallAttemptTimeout(properties.getApiCallAttemptTimeout())
-                            .apiCallTimeout(properties.getApiCallTimeout()));
+                            .apiCallTimeout(properties.getApiCallTimeout())
+                            .retryStrategy(retryStrategy(properties.getRetry())));
             PropertyMapper map = PropertyMapper.get();
             map.from(connection.getEndpoint()).to(builder::endpointOverride);
             map.from(connection.getRegion()).to(builder::region);
             map.from(connection.getCredentialsProvider()).to(builder::credentialsProvider);
             return builder.build();
+        }
+
+        private static RetryStrategy retryStrategy(DistributedCounterProperties.Retry retry) {
+            if (retry.getMaxAttempts() < 1) {
+                throw new IllegalArgumentException("distributed-counter.retry.max-attempts must be at least 1, was "
+                        + retry.getMaxAttempts());
+            }
+            return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                    .maxAttempts(retry.getMaxAttempts())
+                    .backoffStrategy(BackoffStrategy.exponentialDelay(retry.getBaseDelay(), retry.getMaxDelay()))
+                    .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(retry.getThrottlingBaseDelay(),
+                            retry.getMaxDelay()))
+                    .build();
         }
 
         @Bean(destroyMethod = "close")
@@ -61,6 +78,7 @@ public class DistributedCounterAutoConfiguration {
                     .valueAttribute(properties.getValueAttribute())
                     .coalescing(properties.isCoalescing())
                     .exactlyOnce(properties.isExactlyOnce())
+                    .outcomeResolutionTimeout(properties.getOutcomeResolutionTimeout())
                     .maxBatchSize(properties.getMaxBatchSize())
                     .tableActiveTimeout(properties.getTableActiveTimeout())
                     .observer(observer.getIfAvailable(() -> CounterObserver.NONE))

@@ -41,6 +41,12 @@ public class DistributedCounterProperties {
     /** Whether increments are exactly-once when requests are retried (a sequence and result per instance in the item). */
     private boolean exactlyOnce = true;
 
+    /**
+     * With exactly-once on, how long an increment whose request failed ambiguously (lost response, timeout, 5xx,
+     * throttling) is re-sent to learn its outcome before the caller gets an OutcomeUnknownException.
+     */
+    private Duration outcomeResolutionTimeout = Duration.ofSeconds(10);
+
     /** Most increments one combined request may carry. */
     private int maxBatchSize = 10_000;
 
@@ -55,6 +61,8 @@ public class DistributedCounterProperties {
 
     /** Most HTTP connections to DynamoDB, used by the client built from these properties. */
     private int maxConnections = 64;
+
+    private final Retry retry = new Retry();
 
     private final Embedded embedded = new Embedded();
 
@@ -138,6 +146,14 @@ public class DistributedCounterProperties {
         this.exactlyOnce = exactlyOnce;
     }
 
+    public Duration getOutcomeResolutionTimeout() {
+        return outcomeResolutionTimeout;
+    }
+
+    public void setOutcomeResolutionTimeout(Duration outcomeResolutionTimeout) {
+        this.outcomeResolutionTimeout = outcomeResolutionTimeout;
+    }
+
     public int getMaxBatchSize() {
         return maxBatchSize;
     }
@@ -178,8 +194,63 @@ public class DistributedCounterProperties {
         this.maxConnections = maxConnections;
     }
 
+    public Retry getRetry() {
+        return retry;
+    }
+
     public Embedded getEmbedded() {
         return embedded;
+    }
+
+    /**
+     * Retries of the client built from these properties: the AWS SDK's standard retry strategy, with exponential
+     * backoff and full jitter, and a longer backoff after throttling.
+     */
+    public static class Retry {
+
+        /** Most attempts of one call to DynamoDB, the first included; 1 turns retries off. */
+        private int maxAttempts = 9;
+
+        /** Base of the exponential backoff after a failed attempt other than throttling. */
+        private Duration baseDelay = Duration.ofMillis(25);
+
+        /** Base of the exponential backoff after a throttled attempt. */
+        private Duration throttlingBaseDelay = Duration.ofMillis(100);
+
+        /** Longest pause between two attempts. */
+        private Duration maxDelay = Duration.ofSeconds(1);
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public Duration getBaseDelay() {
+            return baseDelay;
+        }
+
+        public void setBaseDelay(Duration baseDelay) {
+            this.baseDelay = baseDelay;
+        }
+
+        public Duration getThrottlingBaseDelay() {
+            return throttlingBaseDelay;
+        }
+
+        public void setThrottlingBaseDelay(Duration throttlingBaseDelay) {
+            this.throttlingBaseDelay = throttlingBaseDelay;
+        }
+
+        public Duration getMaxDelay() {
+            return maxDelay;
+        }
+
+        public void setMaxDelay(Duration maxDelay) {
+            this.maxDelay = maxDelay;
+        }
     }
 
     /** DynamoDB Local in this JVM, for development and tests (needs counter-dynamodb-local on the classpath). */

@@ -16,6 +16,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -64,7 +66,8 @@ class DistributedCounterAutoConfigurationTest {
                 "distributed-counter.coalescing=false", "distributed-counter.max-batch-size=7",
                 "distributed-counter.table-active-timeout=30s", "distributed-counter.api-call-timeout=3s",
                 "distributed-counter.api-call-attempt-timeout=1s", "distributed-counter.max-connections=8",
-                "distributed-counter.embedded.port=9999").run(context -> {
+                "distributed-counter.outcome-resolution-timeout=4s", "distributed-counter.embedded.port=9999")
+                .run(context -> {
                     DistributedCounterProperties properties = context.getBean(DistributedCounterProperties.class);
                     assertThat(properties.getTable()).isEqualTo("tbl1");
                     assertThat(properties.getRegion()).isEqualTo("eu-west-1");
@@ -75,6 +78,7 @@ class DistributedCounterAutoConfigurationTest {
                     assertThat(properties.getApiCallTimeout()).hasSeconds(3);
                     assertThat(properties.getApiCallAttemptTimeout()).hasSeconds(1);
                     assertThat(properties.getMaxConnections()).isEqualTo(8);
+                    assertThat(properties.getOutcomeResolutionTimeout()).hasSeconds(4);
                     assertThat(properties.getEmbedded().getPort()).isEqualTo(9999);
                     assertThat(properties.getEmbedded().isEnabled()).isFalse();
                     DynamoDbConnectionDetails details = context.getBean(DynamoDbConnectionDetails.class);
@@ -120,6 +124,31 @@ class DistributedCounterAutoConfigurationTest {
                     + "the property 'distributed-counter.table' is not set.");
             assertThat(analysis.getAction()).startsWith("Set 'distributed-counter.table' to the name of the counter table");
         });
+    }
+
+    @Test
+    void retryStrategyFromProperties() {
+        runner.withPropertyValues("distributed-counter.table=tbl1", "distributed-counter.retry.max-attempts=4",
+                "distributed-counter.retry.base-delay=10ms", "distributed-counter.retry.throttling-base-delay=50ms",
+                "distributed-counter.retry.max-delay=3s").run(context -> {
+                    DistributedCounterProperties.Retry retry = context.getBean(DistributedCounterProperties.class)
+                            .getRetry();
+                    assertThat(retry.getBaseDelay()).hasMillis(10);
+                    assertThat(retry.getThrottlingBaseDelay()).hasMillis(50);
+                    assertThat(retry.getMaxDelay()).hasSeconds(3);
+                    assertThat(context.getBean(DynamoDbClient.class).serviceClientConfiguration()
+                            .overrideConfiguration().retryStrategy()).get()
+                            .isInstanceOf(StandardRetryStrategy.class)
+                            .extracting(RetryStrategy::maxAttempts).isEqualTo(4);
+                });
+    }
+
+    @Test
+    void maxAttemptsBelowOneFailsStartUp() {
+        runner.withPropertyValues("distributed-counter.table=tbl1", "distributed-counter.retry.max-attempts=0")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isExactlyInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("distributed-counter.retry.max-attempts must be at least 1, was 0"));
     }
 
     @Test
