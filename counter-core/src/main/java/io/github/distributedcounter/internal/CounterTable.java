@@ -300,7 +300,8 @@ public final class CounterTable {
 
     /**
      * Adds {@code delta.sum()} in one request, under a condition that the counter exists (or starts at the
-     * initial value) and that every caller's result stays in the long range.
+     * initial value) and that every caller's result stays in the long range. A counter that starts at 0 is
+     * written with {@code ADD}, the cheapest update for DynamoDB to evaluate.
      *
      * @return the new value
      * @throws ConditionNotMetException if the condition failed; nothing was written
@@ -310,12 +311,9 @@ public final class CounterTable {
         Map<String, String> names = new HashMap<>(valueName);
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":d", number(delta.sum()));
-        String newValue;
-        if (delta.hasInitial()) {
-            newValue = "if_not_exists(#v, :init) + :d";
-            values.put(":init", number(delta.initialValue()));
-        } else {
-            newValue = "#v + :d";
+        boolean fromZero = !delta.hasInitial() || delta.initialValue() == 0;
+        if (!fromZero || exactlyOnce != null) {
+            values.put(":init", number(delta.hasInitial() ? delta.initialValue() : 0));
         }
         List<String> range = new ArrayList<>(2);
         if (delta.maxPrefix() > 0) {
@@ -333,14 +331,14 @@ public final class CounterTable {
         } else {
             condition = existing;
         }
-        String update = "SET #v = " + newValue;
+        String update = fromZero ? "ADD #v :d" : "SET #v = if_not_exists(#v, :init) + :d";
         long sequence = 0;
         if (exactlyOnce != null) {
             sequence = exactlyOnce.nextSequence();
             names.put("#s", exactlyOnce.sequenceAttribute());
-            names.put("#r", exactlyOnce.resultAttribute());
+            names.put("#b", exactlyOnce.baseAttribute());
             values.put(":seq", number(sequence));
-            update += ", #s = :seq, #r = " + newValue;
+            update += (fromZero ? " SET " : ", ") + "#s = :seq, #b = if_not_exists(#v, :init)";
             String fresh = "(attribute_not_exists(#s) OR #s < :seq)";
             condition = condition == null ? fresh : fresh + " AND (" + condition + ")";
         }
@@ -363,7 +361,7 @@ public final class CounterTable {
                 Map<String, AttributeValue> old = e.hasItem() ? e.item() : Map.of();
                 AttributeValue recorded = exactlyOnce == null ? null : old.get(exactlyOnce.sequenceAttribute());
                 if (recorded != null && Long.toString(sequence).equals(recorded.n())) {
-                    return number(key, old.get(exactlyOnce.resultAttribute()));
+                    return number(key, old.get(exactlyOnce.baseAttribute())) + delta.sum();
                 }
                 throw new ConditionNotMetException(old);
             } catch (SdkException e) {
@@ -423,10 +421,10 @@ public final class CounterTable {
         for (Map.Entry<String, String> entry : stale.entrySet()) {
             String id = entry.getKey().substring(ExactlyOnce.SEQUENCE_PREFIX.length());
             names.put("#s" + i, entry.getKey());
-            names.put("#r" + i, ExactlyOnce.RESULT_PREFIX + id);
+            names.put("#b" + i, ExactlyOnce.BASE_PREFIX + id);
             values.put(":s" + i, AttributeValue.fromN(entry.getValue()));
             removals.add("#s" + i);
-            removals.add("#r" + i);
+            removals.add("#b" + i);
             conditions.add("#s" + i + " = :s" + i);
             i++;
         }

@@ -15,15 +15,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Bookkeeping for exactly-once increments. Each counter instance has a random id; each of its increment
  * requests carries a sequence number, and the item records, per instance, the last sequence applied and the
- * value it produced ({@code dcs_<id>}, {@code dcr_<id>}). A write is conditional on its sequence being newer,
- * so a retried request that was already applied fails the condition and reads back the recorded value instead
- * of counting twice. Sequences grow with the clock (microseconds), so their age tells when an instance last
+ * value the counter had just before it ({@code dcs_<id>}, {@code dcb_<id>}). A write is conditional on its
+ * sequence being newer, so a retried request that was already applied fails the condition and reads back the
+ * recorded value, to which it adds its own amount, instead of counting twice. Sequences grow with the clock (microseconds), so their age tells when an instance last
  * wrote; other instances' entries older than the retention are removed.
  */
 public final class ExactlyOnce {
 
     static final String SEQUENCE_PREFIX = "dcs_";
-    static final String RESULT_PREFIX = "dcr_";
+    static final String BASE_PREFIX = "dcb_";
 
     private final String id = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     private final AtomicLong sequence = new AtomicLong();
@@ -45,8 +45,8 @@ public final class ExactlyOnce {
         return SEQUENCE_PREFIX + id;
     }
 
-    String resultAttribute() {
-        return RESULT_PREFIX + id;
+    String baseAttribute() {
+        return BASE_PREFIX + id;
     }
 
     Duration resolveTimeout() {
