@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.github.distributedcounter.DynamoDbDistributedCounter;
 import io.github.distributedcounter.local.DynamoDbLocalServer;
@@ -23,12 +25,17 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Runs every scenario against DynamoDB Local in a separate process, the raw AWS SDK (one {@code UpdateItem ADD}
- * per increment) as the baseline and the library side by side, checks each stored value, and prints and writes
- * the table (Markdown and CSV). Arguments: seconds per scenario, output folder.
+ * per increment) as the baseline and the library, with exactly-once on (the default) and off, side by side;
+ * checks each stored value, and prints and writes the table (Markdown and CSV). Arguments: seconds per
+ * scenario, output folder.
  */
 public final class BenchmarkMain {
 
     private static final String HOT = "hot";
+    private static final int ROUNDS = 3;
+    private static final String RAW = "raw AWS SDK UpdateItem";
+    private static final String EXACTLY_ONCE = "library";
+    private static final String AT_LEAST_ONCE = "library, exactly-once off";
 
     private final LoadRunner runner;
     private final DynamoDbClient client;
@@ -50,9 +57,11 @@ public final class BenchmarkMain {
                         .httpClientBuilder(ApacheHttpClient.builder().maxConnections(128))
                         .overrideConfiguration(o -> o.addExecutionInterceptor(requests))
                         .build()) {
-            System.out.printf("DynamoDB Local (pid %d) at %s; %.0f s per scenario%n", server.pid(), server.endpoint(),
+            System.out.printf("DynamoDB Local (pid %d) at %s; %.0f s per row%n", server.pid(), server.endpoint(),
                     seconds);
-            BenchmarkMain benchmark = new BenchmarkMain(new LoadRunner(seconds, requests), client);
+            new BenchmarkMain(new LoadRunner(Math.max(0.5, seconds / ROUNDS / 3), requests), client).runAll();
+            System.out.println("(warm-up pass done; nothing above is recorded)");
+            BenchmarkMain benchmark = new BenchmarkMain(new LoadRunner(seconds / ROUNDS, requests), client);
             benchmark.runAll();
             String table = benchmark.markdown(started, seconds);
             System.out.println();
@@ -65,33 +74,78 @@ public final class BenchmarkMain {
     }
 
     private void runAll() throws Exception {
-        warmUp();
-        for (int threads : new int[] {1, 8, 64}) {
-            String scenario = "hot key, sync";
-            String load = threads + (threads == 1 ? " thread" : " threads");
-            raw(scenario, load, threads, new String[] {HOT});
-            library(scenario, "library", load, threads, new String[] {HOT}, b -> { });
+        String hotSync = "hot key, sync";
+        alternatingSingleThread(hotSync, "1 thread");
+        for (int threads : new int[] {8, 64}) {
+            String load = threads + " threads";
+            compare(hotSync, load, contenders(), target -> runner.closedLoop(threads, new String[] {HOT},
+                    target.increment()), new String[] {HOT});
         }
-        libraryAsync("hot key, async", "library", 10_000, b -> { });
+        compare("hot key, async", "10,000 outstanding", contenders().subList(1, 3),
+                target -> runner.openLoop(10_000, HOT, target.asyncIncrement()), new String[] {HOT});
         String[] distinct = new String[1000];
         for (int i = 0; i < distinct.length; i++) {
             distinct[i] = "key-" + i;
         }
-        raw("1,000 distinct keys, sync", "64 threads", 64, distinct);
-        library("1,000 distinct keys, sync", "library", "64 threads", 64, distinct, b -> { });
+        compare("1,000 distinct keys, sync", "64 threads", contenders(),
+                target -> runner.closedLoop(64, distinct, target.increment()), distinct);
     }
 
-    /** Brings both code paths, the HTTP connections and the server to a steady state; nothing is recorded. */
-    private void warmUp() throws Exception {
-        int before = results.size();
-        for (int round = 0; round < 2; round++) {
-            raw("warm-up", "8 threads", 8, new String[] {HOT, "a", "b"});
-            library("warm-up", "library", "8 threads", 8, new String[] {HOT, "a", "b"}, b -> { });
-            raw("warm-up", "1 thread", 1, new String[] {HOT});
-            library("warm-up", "library", "1 thread", 1, new String[] {HOT}, b -> { });
+    /** An implementation under test: its name and the counter options, or null for the raw SDK. */
+    private record Contender(String name, Consumer<DynamoDbDistributedCounter.Builder> options) {
+    }
+
+    private static List<Contender> contenders() {
+        return List.of(new Contender(RAW, null), new Contender(EXACTLY_ONCE, b -> { }),
+                new Contender(AT_LEAST_ONCE, b -> b.exactlyOnce(false)));
+    }
+
+    /** A contender set up on its own table; the library's asynchronous increment is null for the raw SDK. */
+    private record Target(LoadRunner.Increment increment, Function<String, CompletableFuture<?>> asyncIncrement) {
+    }
+
+    /** Measures one target once; called {@value #ROUNDS} times per contender. */
+    @FunctionalInterface
+    private interface Window {
+        LoadRunner.Measurement measure(Target target) throws Exception;
+    }
+
+    /**
+     * Runs the contenders in turn, {@value #ROUNDS} rounds, each on its own table, so that drift of the machine
+     * or server during the scenario affects all of them alike; records the rounds of each as one row.
+     */
+    private void compare(String scenario, String load, List<Contender> contenders, Window window, String[] keys)
+            throws Exception {
+        List<String> tables = new ArrayList<>();
+        List<DynamoDbDistributedCounter> counters = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
+        List<List<LoadRunner.Measurement>> rounds = new ArrayList<>();
+        try {
+            for (Contender contender : contenders) {
+                String table = newTable();
+                tables.add(table);
+                rounds.add(new ArrayList<>());
+                if (contender.options() == null) {
+                    targets.add(new Target(rawIncrement(table), null));
+                } else {
+                    DynamoDbDistributedCounter counter = counter(table, contender.options());
+                    counters.add(counter);
+                    targets.add(new Target(key -> counter.increment(key, 1, 0),
+                            key -> counter.async().increment(key, 1, 0)));
+                }
+            }
+            for (int round = 0; round < ROUNDS; round++) {
+                for (int i = 0; i < contenders.size(); i++) {
+                    rounds.get(i).add(window.measure(targets.get(i)));
+                }
+            }
+        } finally {
+            counters.forEach(DynamoDbDistributedCounter::close);
         }
-        results.subList(before, results.size()).clear();
-        System.out.println("(warm-up done; the rows above are not recorded)");
+        for (int i = 0; i < contenders.size(); i++) {
+            record(scenario, contenders.get(i).name(), load, LoadRunner.Measurement.combine(rounds.get(i)),
+                    stored(tables.get(i), keys));
+        }
     }
 
     private DynamoDbDistributedCounter counter(String table, Consumer<DynamoDbDistributedCounter.Builder> options) {
@@ -109,32 +163,27 @@ public final class BenchmarkMain {
         return name;
     }
 
-    private void raw(String scenario, String load, int threads, String[] keys) throws Exception {
-        String table = newTable();
+    private LoadRunner.Increment rawIncrement(String table) {
         Map<String, AttributeValue> one = Map.of(":one", AttributeValue.fromN("1"));
         Map<String, String> names = Map.of("#v", "counter_value");
-        LoadRunner.Measurement m = runner.closedLoop(threads, keys, key -> client.updateItem(b -> b.tableName(table)
-                .key(Map.of("key", AttributeValue.fromS(key))).updateExpression("ADD #v :one")
-                .expressionAttributeNames(names).expressionAttributeValues(one).returnValues(ReturnValue.UPDATED_NEW)));
-        record(scenario, "raw AWS SDK UpdateItem", load, m, stored(table, keys));
+        return key -> client.updateItem(b -> b.tableName(table).key(Map.of("key", AttributeValue.fromS(key)))
+                .updateExpression("ADD #v :one").expressionAttributeNames(names).expressionAttributeValues(one)
+                .returnValues(ReturnValue.UPDATED_NEW));
     }
 
-    private void library(String scenario, String implementation, String load, int threads, String[] keys,
-            Consumer<DynamoDbDistributedCounter.Builder> options) throws Exception {
-        String table = newTable();
-        try (DynamoDbDistributedCounter counter = counter(table, options)) {
-            LoadRunner.Measurement m = runner.closedLoop(threads, keys, key -> counter.increment(key, 1, 0));
-            record(scenario, implementation, load, m, stored(table, keys));
-        }
-    }
-
-    private void libraryAsync(String scenario, String implementation, int outstanding,
-            Consumer<DynamoDbDistributedCounter.Builder> options) throws Exception {
-        String table = newTable();
-        try (DynamoDbDistributedCounter counter = counter(table, options)) {
-            LoadRunner.Measurement m = runner.openLoop(outstanding, HOT, key -> counter.async().increment(key, 1, 0));
-            record(scenario, implementation, String.format(Locale.ROOT, "%,d outstanding", outstanding), m,
-                    stored(table, new String[] {HOT}));
+    /** The raw SDK and both library modes on one thread, taking turns every 200 ms. */
+    private void alternatingSingleThread(String scenario, String load) throws Exception {
+        String rawTable = newTable();
+        String onTable = newTable();
+        String offTable = newTable();
+        try (DynamoDbDistributedCounter on = counter(onTable, b -> { });
+                DynamoDbDistributedCounter off = counter(offTable, b -> b.exactlyOnce(false))) {
+            List<LoadRunner.Measurement> m = runner.alternating(HOT, List.of(rawIncrement(rawTable),
+                    key -> on.increment(key, 1, 0), key -> off.increment(key, 1, 0)), 200, ROUNDS);
+            String[] hot = {HOT};
+            record(scenario, RAW, load, m.get(0), stored(rawTable, hot));
+            record(scenario, EXACTLY_ONCE, load, m.get(1), stored(onTable, hot));
+            record(scenario, AT_LEAST_ONCE, load, m.get(2), stored(offTable, hot));
         }
     }
 
@@ -155,16 +204,18 @@ public final class BenchmarkMain {
 
     private Result baseline(Result result) {
         return results.stream().filter(r -> r.scenario().equals(result.scenario()) && r.load().equals(result.load())
-                && r.implementation().startsWith("raw")).findFirst().orElse(null);
+                && r.implementation().equals(RAW)).findFirst().orElse(null);
     }
 
     private String markdown(Instant started, double seconds) {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Run %s on %d cores (%s %s, Java %s), DynamoDB Local 3.3.1 in-memory "
-                + "in a separate JVM on loopback; %.0f s measured per row after %.0f s warm-up.%n%n",
+                + "in a separate JVM on loopback, after a warm-up pass over every scenario. %.0f s measured per row, "
+                + "in %d rounds: within a scenario the implementations take turns (every 200 ms on one thread), "
+                + "each round after a warm-up of a third of its length.%n%n",
                 started.truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
-                seconds, seconds / 3));
+                seconds, ROUNDS));
         md.append("| scenario | implementation | load | increments/s | × baseline | p50 ms | p99 ms "
                 + "| DynamoDB requests / increment | stored = done |\n");
         md.append("|---|---|---|---:|---:|---:|---:|---:|---|\n");

@@ -18,14 +18,43 @@ final class LoadRunner {
         void run(String key) throws Exception;
     }
 
-    record Measurement(double perSecond, double p50Millis, double p99Millis, long requests, long windowIncrements,
-            long total) {
+    /** What measured windows saw; latencies in nanoseconds, sorted. */
+    record Measurement(long windowNanos, long windowIncrements, long requests, long total, long[] latencies) {
+
+        /** The windows of several rounds as one. */
+        static Measurement combine(List<Measurement> rounds) {
+            long[] latencies = rounds.stream().flatMapToLong(m -> Arrays.stream(m.latencies())).sorted().toArray();
+            return new Measurement(rounds.stream().mapToLong(Measurement::windowNanos).sum(),
+                    rounds.stream().mapToLong(Measurement::windowIncrements).sum(),
+                    rounds.stream().mapToLong(Measurement::requests).sum(),
+                    rounds.stream().mapToLong(Measurement::total).sum(), latencies);
+        }
+
+        double perSecond() {
+            return windowIncrements / (windowNanos / 1e9);
+        }
+
+        double p50Millis() {
+            return percentile(0.50);
+        }
+
+        double p99Millis() {
+            return percentile(0.99);
+        }
+
+        private double percentile(double p) {
+            if (latencies.length == 0) {
+                return Double.NaN;
+            }
+            return latencies[Math.min(latencies.length - 1, (int) Math.ceil(p * latencies.length) - 1)] / 1e6;
+        }
     }
 
     private final long warmupNanos;
     private final long measureNanos;
     private final RequestCounter requests;
 
+    /** Each measured window lasts {@code seconds}, after a third of that for warm-up. */
     LoadRunner(double seconds, RequestCounter requests) {
         this.measureNanos = (long) (seconds * 1e9);
         this.warmupNanos = measureNanos / 3;
@@ -78,8 +107,57 @@ final class LoadRunner {
         }
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         long count = Arrays.stream(windowCounts).asLongStream().sum();
-        return new Measurement(count / (window[0] / 1e9), percentile(all, 0.50), percentile(all, 0.99), window[1],
-                count, Arrays.stream(totals).sum());
+        return new Measurement(window[0], count, window[1], Arrays.stream(totals).sum(), all);
+    }
+
+    /**
+     * One caller on {@code key}, the implementations taking turns in slices of {@code sliceMillis}, so that drift
+     * of the machine or the server during the run affects each of them alike. Each gets {@code windows} times
+     * the configured warm-up and measured window.
+     */
+    List<Measurement> alternating(String key, List<Increment> implementations, long sliceMillis, int windows)
+            throws Exception {
+        int count = implementations.size();
+        long slice = sliceMillis * 1_000_000;
+        long[][] samples = new long[count][1024];
+        int[] sampled = new int[count];
+        long[] busyNanos = new long[count];
+        long[] requestsSent = new long[count];
+        long[] totals = new long[count];
+        long warmupRounds = Math.max(1, windows * warmupNanos / slice);
+        long rounds = Math.max(1, windows * measureNanos / slice);
+        for (long round = -warmupRounds; round < rounds; round++) {
+            boolean measured = round >= 0;
+            for (int i = 0; i < count; i++) {
+                long requestsBefore = requests.count();
+                long sliceStart = System.nanoTime();
+                long sliceEnd = sliceStart + slice;
+                long now = sliceStart;
+                while (now < sliceEnd) {
+                    implementations.get(i).run(key);
+                    long end = System.nanoTime();
+                    totals[i]++;
+                    if (measured) {
+                        if (sampled[i] == samples[i].length) {
+                            samples[i] = Arrays.copyOf(samples[i], sampled[i] * 2);
+                        }
+                        samples[i][sampled[i]++] = end - now;
+                    }
+                    now = end;
+                }
+                if (measured) {
+                    busyNanos[i] += now - sliceStart;
+                    requestsSent[i] += requests.count() - requestsBefore;
+                }
+            }
+        }
+        List<Measurement> measurements = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long[] sorted = Arrays.copyOf(samples[i], sampled[i]);
+            Arrays.sort(sorted);
+            measurements.add(new Measurement(busyNanos[i], sampled[i], requestsSent[i], totals[i], sorted));
+        }
+        return measurements;
     }
 
     /** Keeps {@code outstanding} asynchronous increments of {@code key} in flight at all times. */
@@ -114,15 +192,7 @@ final class LoadRunner {
         if (failures.get() > 0) {
             throw new IllegalStateException(failures.get() + " asynchronous increments failed");
         }
-        return new Measurement(window.get() / (measured[0] / 1e9), Double.NaN, Double.NaN, measured[1],
-                window.get(), total.get());
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+        return new Measurement(measured[0], window.get(), measured[1], total.get(), new long[0]);
     }
 
     /** Warm-up (0), measured window (1), stop (2). */
