@@ -222,16 +222,58 @@ public final class BenchmarkMain {
         for (Result r : results) {
             Result base = baseline(r);
             String ratio = base == null || base == r ? "—"
-                    : String.format(Locale.ROOT, "%.1f×", r.incrementsPerSecond() / base.incrementsPerSecond());
+                    : String.format(Locale.ROOT, "%.2f×", r.incrementsPerSecond() / base.incrementsPerSecond());
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %,.0f | %s | %s | %s | %.4f | %s |%n",
                     r.scenario(), r.implementation(), r.load(), r.incrementsPerSecond(), ratio, millis(r.p50Millis()),
                     millis(r.p99Millis()), r.requestsPerIncrement(),
                     r.exact() ? String.format(Locale.ROOT, "yes (%,d)", r.valueStored())
                             : "NO: " + r.incrementsDone() + " vs " + r.valueStored()));
         }
+        md.append(targets());
         md.append(String.format(Locale.ROOT, "%nTotal run time %d s; JVM: %s.%n",
                 Duration.between(started, Instant.now()).toSeconds(), ManagementFactory.getRuntimeMXBean().getVmName()));
         return md.toString();
+    }
+
+    /** The project's targets, checked for each library mode against the baseline of the same run. */
+    private String targets() {
+        StringBuilder md = new StringBuilder("\n| target | " + EXACTLY_ONCE + " | " + AT_LEAST_ONCE + " |\n");
+        md.append("|---|---|---|\n");
+        md.append(target("hot key, 64 threads: ≥ 30× raw, ≤ 0.05 requests/increment", mode -> {
+            Result r = find("hot key, sync", "64 threads", mode);
+            double ratio = r.incrementsPerSecond() / baseline(r).incrementsPerSecond();
+            return verdict(ratio >= 30 && r.requestsPerIncrement() <= 0.05, String.format(Locale.ROOT, "%.1f×, %.4f",
+                    ratio, r.requestsPerIncrement()));
+        }));
+        md.append(target("hot key, async: ≥ 100,000 increments/s", mode -> {
+            Result r = find("hot key, async", "10,000 outstanding", mode);
+            return verdict(r.incrementsPerSecond() >= 100_000,
+                    String.format(Locale.ROOT, "%,.0f/s", r.incrementsPerSecond()));
+        }));
+        md.append(target("1 thread: p50 within 10% of raw", mode -> {
+            Result r = find("hot key, sync", "1 thread", mode);
+            double over = r.p50Millis() / baseline(r).p50Millis() - 1;
+            return verdict(over <= 0.10, String.format(Locale.ROOT, "%+.0f%%", over * 100));
+        }));
+        md.append(target("1,000 distinct keys: ≥ 0.9× raw", mode -> {
+            Result r = find("1,000 distinct keys, sync", "64 threads", mode);
+            double ratio = r.incrementsPerSecond() / baseline(r).incrementsPerSecond();
+            return verdict(ratio >= 0.9, String.format(Locale.ROOT, "%.2f×", ratio));
+        }));
+        return md.toString();
+    }
+
+    private String target(String name, Function<String, String> check) {
+        return "| " + name + " | " + check.apply(EXACTLY_ONCE) + " | " + check.apply(AT_LEAST_ONCE) + " |\n";
+    }
+
+    private static String verdict(boolean met, String figure) {
+        return (met ? "met: " : "missed: ") + figure;
+    }
+
+    private Result find(String scenario, String load, String implementation) {
+        return results.stream().filter(r -> r.scenario().equals(scenario) && r.load().equals(load)
+                && r.implementation().equals(implementation)).findFirst().orElseThrow();
     }
 
     private static String millis(double value) {
