@@ -9,34 +9,17 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
-import io.github.distributedcounter.local.DynamoDbLocalTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Bad input fails before any request, with a clear message, and writes nothing. */
-@DynamoDbLocalTest
-class ArgumentValidationTest {
+class ArgumentValidationTest extends FreshCounterTest {
 
     private static final String KEY_2049_BYTES = "€".repeat(683);
     private static final String KEY_2048_BYTES = "€".repeat(682) + "ab";
 
-    private final DynamoDbClient client;
-    private DynamoDbDistributedCounter counter;
-
     ArgumentValidationTest(DynamoDbClient client) {
-        this.client = client;
-    }
-
-    @BeforeEach
-    void createCounter() {
-        counter = TestTables.newCounter(client);
-    }
-
-    @AfterEach
-    void close() {
-        counter.close();
+        super(client);
     }
 
     private void assertRejectedKey(String key, String message) {

@@ -10,33 +10,16 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletionException;
 
-import io.github.distributedcounter.local.DynamoDbLocalTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** Delete, compare-and-set, batch reads, bounded increments, table options and the async view. */
-@DynamoDbLocalTest
-class CounterOperationsTest {
-
-    private final DynamoDbClient client;
-    private DynamoDbDistributedCounter counter;
+class CounterOperationsTest extends FreshCounterTest {
 
     CounterOperationsTest(DynamoDbClient client) {
-        this.client = client;
-    }
-
-    @BeforeEach
-    void createCounter() {
-        counter = TestTables.newCounter(client);
-    }
-
-    @AfterEach
-    void close() {
-        counter.close();
+        super(client);
     }
 
     @Test

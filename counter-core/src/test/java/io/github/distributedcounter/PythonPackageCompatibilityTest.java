@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import java.util.OptionalLong;
 
-import io.github.distributedcounter.local.DynamoDbLocalTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -16,24 +13,10 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** The Python package's own test cases and README examples, translated. */
-@DynamoDbLocalTest
-class PythonPackageCompatibilityTest {
-
-    private final DynamoDbClient client;
-    private DynamoDbDistributedCounter counter;
+class PythonPackageCompatibilityTest extends FreshCounterTest {
 
     PythonPackageCompatibilityTest(DynamoDbClient client) {
-        this.client = client;
-    }
-
-    @BeforeEach
-    void createCounter() {
-        counter = TestTables.newCounter(client);
-    }
-
-    @AfterEach
-    void close() {
-        counter.close();
+        super(client);
     }
 
     @Test
