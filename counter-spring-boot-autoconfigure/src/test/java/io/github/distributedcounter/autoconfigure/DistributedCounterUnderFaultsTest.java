@@ -114,7 +114,8 @@ class DistributedCounterUnderFaultsTest {
             assertThat(registry.get("distributed.counter.throttles").tags("table", table, "operation", "UpdateItem")
                     .counter().count()).as("every throttled attempt is counted").isEqualTo(throttled);
             assertThat(registry.get("distributed.counter.retries").tags("table", table, "operation", "UpdateItem")
-                    .counter().count()).as("every throttled attempt was retried").isGreaterThanOrEqualTo(throttled);
+                    .counter().count()).as("the SDK retried after throttles, the only fault injected")
+                    .isPositive().isLessThanOrEqualTo(throttled);
         });
     }
 
