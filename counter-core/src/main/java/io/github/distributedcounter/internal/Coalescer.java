@@ -6,14 +6,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Combines concurrent increments of one key into one request. Each key has at most one request in flight
- * from this instance: the caller that finds none sends at once, callers arriving meanwhile queue, and when the
- * request returns the queue goes out as the next request, sent by one of its blocked callers (or by the executor
- * where all of them are asynchronous).
+ * from this instance: the caller that finds none sends at once on its own thread, callers arriving meanwhile
+ * queue, and when the request returns the queue goes out as the next request. The executor sends it, and keeps
+ * sending the key's batches while callers keep queuing, so a busy key wakes no thread to send; after
+ * {@value #BATCHES_PER_TURN} batches it puts the key back in the executor's queue, so that other keys get their
+ * turn. Where the executor refuses, one of the batch's blocked callers sends it.
  */
 public final class Coalescer {
+
+    static final int BATCHES_PER_TURN = 64;
 
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
     private final IncrementWriter writer;
@@ -47,8 +52,8 @@ public final class Coalescer {
     public CompletableFuture<Long> incrementAsync(String key, long amount, boolean hasInitial, long initialValue) {
         PendingIncrement.Async call = new PendingIncrement.Async(amount, hasInitial, initialValue);
         List<PendingIncrement> batch = enqueue(key, call);
-        if (batch != null) {
-            dispatch(key, batch);
+        if (batch != null && !submit(key, batch)) {
+            send(key, batch, false);
         }
         return call.future;
     }
@@ -70,8 +75,12 @@ public final class Coalescer {
         }
     }
 
-    /** Sends {@code batch}, then passes the key's next batch on; loops only on an executor thread. */
+    /**
+     * Sends {@code batch}, then the key's next batches: on an executor thread for up to a turn, otherwise passes
+     * them to the executor, or where it refuses to a blocked caller, or else sends them on this thread.
+     */
     void send(String key, List<PendingIncrement> batch, boolean onExecutor) {
+        int sent = 0;
         while (batch != null) {
             try {
                 writer.write(key, batch);
@@ -82,11 +91,8 @@ public final class Coalescer {
                 }
             }
             List<PendingIncrement> next = next(key);
-            if (next == null || handOff(next)) {
-                return;
-            }
-            if (!onExecutor) {
-                dispatch(key, next);
+            boolean turnGoesOn = onExecutor && ++sent < BATCHES_PER_TURN;
+            if (next == null || !turnGoesOn && (submit(key, next) || handOff(next))) {
                 return;
             }
             batch = next;
@@ -102,11 +108,13 @@ public final class Coalescer {
         return false;
     }
 
-    private void dispatch(String key, List<PendingIncrement> batch) {
+    /** Whether the executor took {@code batch} to send. */
+    private boolean submit(String key, List<PendingIncrement> batch) {
         try {
             executor.execute(() -> send(key, batch, true));
-        } catch (RuntimeException rejected) {
-            send(key, batch, false);
+            return true;
+        } catch (RejectedExecutionException rejected) {
+            return false;
         }
     }
 

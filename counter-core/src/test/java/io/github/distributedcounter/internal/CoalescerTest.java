@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -137,7 +138,7 @@ class CoalescerTest {
     }
 
     @Test
-    void asynchronousBatchesAreSentByTheExecutorAndBlockingOnesByAWaitingCaller() throws Exception {
+    void theExecutorKeepsSendingABusyKeysBatches() throws Exception {
         MemoryWriter writer = new MemoryWriter();
         writer.gate = new CountDownLatch(1);
         AtomicInteger executed = new AtomicInteger();
@@ -147,8 +148,9 @@ class CoalescerTest {
         }, 100);
         CompletableFuture<Long> first = coalescer.incrementAsync("k", 1, false, 0);
         assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(executed.get()).isEqualTo(1);
-        Thread blocking = new Thread(() -> coalescer.increment("k", 1, false, 0), "blocking-caller");
+        AtomicLong blockingResult = new AtomicLong();
+        Thread blocking = new Thread(() -> blockingResult.set(coalescer.increment("k", 1, false, 0)),
+                "blocking-caller");
         blocking.start();
         while (coalescer.queuedCount("k") < 1) {
             Thread.sleep(5);
@@ -156,8 +158,83 @@ class CoalescerTest {
         writer.gate.countDown();
         blocking.join(10_000);
         assertThat(first.get()).isEqualTo(1);
-        assertThat(writer.threads.get(1)).isEqualTo("blocking-caller");
+        assertThat(blockingResult.get()).isEqualTo(2);
+        assertThat(writer.threads).hasSize(2).doesNotContain("blocking-caller");
+        assertThat(writer.threads.get(1)).isEqualTo(writer.threads.get(0));
         assertThat(executed.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aBlockingSendersFollowingBatchGoesToTheExecutorAndTheSenderReturns() throws Exception {
+        MemoryWriter writer = new MemoryWriter();
+        writer.gate = new CountDownLatch(1);
+        AtomicInteger executed = new AtomicInteger();
+        CountDownLatch executorMayRun = new CountDownLatch(1);
+        Coalescer coalescer = new Coalescer(writer, task -> {
+            executed.incrementAndGet();
+            pool.execute(() -> {
+                try {
+                    executorMayRun.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                task.run();
+            });
+        }, 100);
+        Future<Long> first = pool.submit(() -> coalescer.increment("k", 1, false, 0));
+        assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Long> queued = coalescer.incrementAsync("k", 1, false, 0);
+        writer.gate.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).as("returns before the next batch is sent").isEqualTo(1);
+        assertThat(queued).isNotDone();
+        executorMayRun.countDown();
+        assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(executed.get()).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheExecutorRefusesAWaitingCallerSends() throws Exception {
+        MemoryWriter writer = new MemoryWriter();
+        writer.gate = new CountDownLatch(1);
+        Coalescer coalescer = new Coalescer(writer, task -> {
+            throw new RejectedExecutionException("full");
+        }, 100);
+        Future<Long> first = pool.submit(() -> coalescer.increment("k", 1, false, 0));
+        assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        AtomicLong blockingResult = new AtomicLong();
+        Thread blocking = new Thread(() -> blockingResult.set(coalescer.increment("k", 1, false, 0)),
+                "blocking-caller");
+        blocking.start();
+        while (coalescer.queuedCount("k") < 1) {
+            Thread.sleep(5);
+        }
+        writer.gate.countDown();
+        blocking.join(10_000);
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(blockingResult.get()).isEqualTo(2);
+        assertThat(writer.threads.get(1)).isEqualTo("blocking-caller");
+    }
+
+    @Test
+    void aLongBusyKeyGoesBackToTheExecutorsQueueEveryTurn() throws Exception {
+        MemoryWriter writer = new MemoryWriter();
+        writer.gate = new CountDownLatch(1);
+        AtomicInteger executed = new AtomicInteger();
+        Coalescer coalescer = new Coalescer(writer, task -> {
+            executed.incrementAndGet();
+            pool.execute(task);
+        }, 1);
+        List<CompletableFuture<Long>> futures = new ArrayList<>();
+        futures.add(coalescer.incrementAsync("k", 1, false, 0));
+        assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < 200; i++) {
+            futures.add(coalescer.incrementAsync("k", 1, false, 0));
+        }
+        writer.gate.countDown();
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertThat(writer.batches).hasSize(201);
+        assertThat(executed.get()).as("201 batches in turns of at most %d", Coalescer.BATCHES_PER_TURN).isEqualTo(4);
+        assertThat(writer.value.get()).isEqualTo(201);
     }
 
     @Test
