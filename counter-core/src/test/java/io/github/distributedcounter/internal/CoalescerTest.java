@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -137,6 +138,16 @@ class CoalescerTest {
         assertThat(writer.value.get()).isEqualTo(21);
     }
 
+    /** Starts a blocking increment of "k" by 1 on a thread named blocking-caller, once it waits in the queue. */
+    private static Future<Long> queueBlockingCaller(Coalescer coalescer) throws InterruptedException {
+        FutureTask<Long> call = new FutureTask<>(() -> coalescer.increment("k", 1, false, 0));
+        new Thread(call, "blocking-caller").start();
+        while (coalescer.queuedCount("k") < 1) {
+            Thread.sleep(5);
+        }
+        return call;
+    }
+
     @Test
     void theExecutorKeepsSendingABusyKeysBatches() throws Exception {
         MemoryWriter writer = new MemoryWriter();
@@ -148,17 +159,10 @@ class CoalescerTest {
         }, 100);
         CompletableFuture<Long> first = coalescer.incrementAsync("k", 1, false, 0);
         assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
-        AtomicLong blockingResult = new AtomicLong();
-        Thread blocking = new Thread(() -> blockingResult.set(coalescer.increment("k", 1, false, 0)),
-                "blocking-caller");
-        blocking.start();
-        while (coalescer.queuedCount("k") < 1) {
-            Thread.sleep(5);
-        }
+        Future<Long> blocking = queueBlockingCaller(coalescer);
         writer.gate.countDown();
-        blocking.join(10_000);
         assertThat(first.get()).isEqualTo(1);
-        assertThat(blockingResult.get()).isEqualTo(2);
+        assertThat(blocking.get(10, TimeUnit.SECONDS)).isEqualTo(2);
         assertThat(writer.threads).hasSize(2).doesNotContain("blocking-caller");
         assertThat(writer.threads.get(1)).isEqualTo(writer.threads.get(0));
         assertThat(executed.get()).isEqualTo(1);
@@ -201,17 +205,10 @@ class CoalescerTest {
         }, 100);
         Future<Long> first = pool.submit(() -> coalescer.increment("k", 1, false, 0));
         assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
-        AtomicLong blockingResult = new AtomicLong();
-        Thread blocking = new Thread(() -> blockingResult.set(coalescer.increment("k", 1, false, 0)),
-                "blocking-caller");
-        blocking.start();
-        while (coalescer.queuedCount("k") < 1) {
-            Thread.sleep(5);
-        }
+        Future<Long> blocking = queueBlockingCaller(coalescer);
         writer.gate.countDown();
-        blocking.join(10_000);
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
-        assertThat(blockingResult.get()).isEqualTo(2);
+        assertThat(blocking.get(10, TimeUnit.SECONDS)).isEqualTo(2);
         assertThat(writer.threads.get(1)).isEqualTo("blocking-caller");
     }
 
