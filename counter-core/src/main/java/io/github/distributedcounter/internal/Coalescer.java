@@ -26,7 +26,7 @@ public final class Coalescer {
     private final int maxBatchSize;
 
     /**
-     * @param executor     sends batches whose callers are all asynchronous
+     * @param executor     sends the batches that queued behind a request, and asynchronous callers' first ones
      * @param maxBatchSize how many callers one request may carry; 1 turns coalescing off while keeping one
      *                     request in flight per key
      */
