@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Combines concurrent increments of one key into one request. Each key has at most one request in flight
@@ -113,7 +112,7 @@ public final class Coalescer {
         try {
             executor.execute(() -> send(key, batch, true));
             return true;
-        } catch (RejectedExecutionException rejected) {
+        } catch (RuntimeException refused) {
             return false;
         }
     }

@@ -6,6 +6,7 @@ import java.util.List;
  * Writes a batch as one {@code UpdateItem} that adds the callers' sum; each caller gets the old value plus
  * its running sum. Where the batch's condition fails (counter missing, or some caller's result out of range)
  * its callers are written one by one, in order, so each gets the result or error a serial run would give.
+ * The observer hears of a write before its callers get their values.
  */
 final class TableIncrementWriter implements IncrementWriter {
 
@@ -53,10 +54,10 @@ final class TableIncrementWriter implements IncrementWriter {
             return true;
         }
         table.observer().incrementBatchWritten(batch.size());
+        table.observer().incrementsServed(batch.size());
         for (int i = 0; i < prefixes.length; i++) {
             batch.get(i).complete(base + prefixes[i]);
         }
-        table.observer().incrementsServed(batch.size());
         return true;
     }
 
@@ -64,8 +65,8 @@ final class TableIncrementWriter implements IncrementWriter {
         try {
             long value = table.add(key, Delta.of(call.amount, call.hasInitial, call.initialValue));
             table.observer().incrementBatchWritten(1);
-            call.complete(value);
             table.observer().incrementsServed(1);
+            call.complete(value);
         } catch (ConditionNotMetException e) {
             call.fail(table.conditionFailure(key, call.amount, call.hasInitial, e.oldItem()));
         } catch (RuntimeException e) {
