@@ -356,8 +356,8 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Aut
 
         /**
          * Runs asynchronous calls and sends the combined requests of busy keys, one thread per key while it is
-         * busy; by default a pool of up to 64 daemon threads owned by the counter. It must run tasks on threads
-         * of its own, not on the submitting thread. Where it refuses a task, a waiting caller sends instead.
+         * busy; by default a pool of up to 64 daemon threads owned by the counter. Where it refuses a task or
+         * runs it on the submitting thread, a waiting caller sends instead.
          */
         public Builder asyncExecutor(Executor asyncExecutor) {
             this.asyncExecutor = asyncExecutor;

@@ -107,13 +107,26 @@ public final class Coalescer {
         return false;
     }
 
-    /** Whether the executor took {@code batch} to send. */
+    /**
+     * Whether the executor took {@code batch} to send on another thread. An executor that runs the task at once
+     * on this thread has not taken it: the batch stays with this thread, so that busy keys do not nest calls.
+     */
     private boolean submit(String key, List<PendingIncrement> batch) {
+        Thread submitter = Thread.currentThread();
+        boolean[] state = {true, false};
         try {
-            executor.execute(() -> send(key, batch, true));
-            return true;
+            executor.execute(() -> {
+                if (state[0] && Thread.currentThread() == submitter) {
+                    state[1] = true;
+                } else {
+                    send(key, batch, true);
+                }
+            });
+            return !state[1];
         } catch (RuntimeException refused) {
             return false;
+        } finally {
+            state[0] = false;
         }
     }
 

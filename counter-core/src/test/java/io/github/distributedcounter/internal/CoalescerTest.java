@@ -235,6 +235,29 @@ class CoalescerTest {
     }
 
     @Test
+    void anExecutorThatRunsTasksInPlaceLeavesTheBatchesToTheCallersWithoutNestingCalls() throws Exception {
+        MemoryWriter writer = new MemoryWriter();
+        writer.gate = new CountDownLatch(1);
+        List<Integer> depths = Collections.synchronizedList(new ArrayList<>());
+        Coalescer coalescer = new Coalescer((key, batch) -> {
+            depths.add(Thread.currentThread().getStackTrace().length);
+            writer.write(key, batch);
+        }, Runnable::run, 1);
+        Future<CompletableFuture<Long>> first = pool.submit(() -> coalescer.incrementAsync("k", 1, false, 0));
+        assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<Long>> futures = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            futures.add(coalescer.incrementAsync("k", 1, false, 0));
+        }
+        writer.gate.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertThat(writer.batches).hasSize(1001);
+        assertThat(writer.threads).containsOnly(writer.threads.get(0));
+        assertThat(Collections.max(depths) - Collections.min(depths)).as("stack depth stays flat over 1,001 batches").isLessThan(10);
+    }
+
+    @Test
     void distinctKeysDoNotWaitForEachOther() throws Exception {
         MemoryWriter writer = new MemoryWriter();
         writer.gate = new CountDownLatch(1);
