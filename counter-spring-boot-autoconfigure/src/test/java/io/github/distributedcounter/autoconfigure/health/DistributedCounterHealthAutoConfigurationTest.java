@@ -53,7 +53,8 @@ class DistributedCounterHealthAutoConfigurationTest {
     @Test
     void downWhenDynamoDbIsUnreachable() {
         runner.withPropertyValues("distributed-counter.endpoint=http://127.0.0.1:1",
-                "distributed-counter.api-call-timeout=1s").run(context -> {
+                "distributed-counter.api-call-timeout=1s", "distributed-counter.retry.base-delay=2s",
+                "distributed-counter.retry.max-delay=2s").run(context -> {
                     Health health = context.getBean("distributedCounterHealthIndicator", HealthIndicator.class)
                             .health(true);
                     assertThat(health.getStatus()).isEqualTo(Status.DOWN);
