@@ -13,7 +13,8 @@ import java.util.concurrent.Executor;
  * queue, and when the request returns the queue goes out as the next request. The executor sends it, and keeps
  * sending the key's batches while callers keep queuing, so a busy key wakes no thread to send; after
  * {@value #BATCHES_PER_TURN} batches it puts the key back in the executor's queue, so that other keys get their
- * turn. Where the executor refuses, one of the batch's blocked callers sends it.
+ * turn. Where the executor refuses the task, or would run it in place on the submitting thread, one of the
+ * batch's blocked callers sends it, or else the current thread does.
  */
 public final class Coalescer {
 
