@@ -75,20 +75,21 @@ public final class BenchmarkMain {
 
     private void runAll() throws Exception {
         String hotSync = "hot key, sync";
-        alternatingSingleThread(hotSync, "1 thread");
+        String[] hot = {HOT};
+        compare(hotSync, "1 thread", contenders(), hot, targets -> runner.alternating(HOT,
+                targets.stream().map(Target::increment).toList(), 200, ROUNDS));
         for (int threads : new int[] {8, 64}) {
-            String load = threads + " threads";
-            compare(hotSync, load, contenders(), target -> runner.closedLoop(threads, new String[] {HOT},
-                    target.increment()), new String[] {HOT});
+            compare(hotSync, threads + " threads", contenders(), hot,
+                    inRounds(target -> runner.closedLoop(threads, hot, target.increment())));
         }
-        compare("hot key, async", "10,000 outstanding", contenders().subList(1, 3),
-                target -> runner.openLoop(10_000, HOT, target.asyncIncrement()), new String[] {HOT});
+        compare("hot key, async", "10,000 outstanding", contenders().subList(1, 3), hot,
+                inRounds(target -> runner.openLoop(10_000, HOT, target.asyncIncrement())));
         String[] distinct = new String[1000];
         for (int i = 0; i < distinct.length; i++) {
             distinct[i] = "key-" + i;
         }
-        compare("1,000 distinct keys, sync", "64 threads", contenders(),
-                target -> runner.closedLoop(64, distinct, target.increment()), distinct);
+        compare("1,000 distinct keys, sync", "64 threads", contenders(), distinct,
+                inRounds(target -> runner.closedLoop(64, distinct, target.increment())));
     }
 
     /** An implementation under test: its name and the counter options, or null for the raw SDK. */
@@ -104,27 +105,46 @@ public final class BenchmarkMain {
     private record Target(LoadRunner.Increment increment, Function<String, CompletableFuture<?>> asyncIncrement) {
     }
 
-    /** Measures one target once; called {@value #ROUNDS} times per contender. */
+    /** Measures one target once. */
     @FunctionalInterface
     private interface Window {
         LoadRunner.Measurement measure(Target target) throws Exception;
     }
 
+    /** Measures all targets of a scenario, one measurement per target, in their order. */
+    @FunctionalInterface
+    private interface Scenario {
+        List<LoadRunner.Measurement> measure(List<Target> targets) throws Exception;
+    }
+
     /**
-     * Runs the contenders in turn, {@value #ROUNDS} rounds, each on its own table, so that drift of the machine
-     * or server during the scenario affects all of them alike; records the rounds of each as one row.
+     * The targets take turns, {@value #ROUNDS} rounds, so that drift of the machine or server during the scenario
+     * affects all of them alike; the rounds of each are combined into one measurement.
      */
-    private void compare(String scenario, String load, List<Contender> contenders, Window window, String[] keys)
+    private static Scenario inRounds(Window window) {
+        return targets -> {
+            List<List<LoadRunner.Measurement>> rounds = new ArrayList<>();
+            targets.forEach(target -> rounds.add(new ArrayList<>()));
+            for (int round = 0; round < ROUNDS; round++) {
+                for (int i = 0; i < targets.size(); i++) {
+                    rounds.get(i).add(window.measure(targets.get(i)));
+                }
+            }
+            return rounds.stream().map(LoadRunner.Measurement::combine).toList();
+        };
+    }
+
+    /** Sets each contender up on its own table, measures them with {@code scenario}, and records a row each. */
+    private void compare(String scenario, String load, List<Contender> contenders, String[] keys, Scenario measure)
             throws Exception {
         List<String> tables = new ArrayList<>();
         List<DynamoDbDistributedCounter> counters = new ArrayList<>();
         List<Target> targets = new ArrayList<>();
-        List<List<LoadRunner.Measurement>> rounds = new ArrayList<>();
+        List<LoadRunner.Measurement> measurements;
         try {
             for (Contender contender : contenders) {
                 String table = newTable();
                 tables.add(table);
-                rounds.add(new ArrayList<>());
                 if (contender.options() == null) {
                     targets.add(new Target(rawIncrement(table), null));
                 } else {
@@ -134,17 +154,12 @@ public final class BenchmarkMain {
                             key -> counter.async().increment(key, 1, 0)));
                 }
             }
-            for (int round = 0; round < ROUNDS; round++) {
-                for (int i = 0; i < contenders.size(); i++) {
-                    rounds.get(i).add(window.measure(targets.get(i)));
-                }
-            }
+            measurements = measure.measure(targets);
         } finally {
             counters.forEach(DynamoDbDistributedCounter::close);
         }
         for (int i = 0; i < contenders.size(); i++) {
-            record(scenario, contenders.get(i).name(), load, LoadRunner.Measurement.combine(rounds.get(i)),
-                    stored(tables.get(i), keys));
+            record(scenario, contenders.get(i).name(), load, measurements.get(i), stored(tables.get(i), keys));
         }
     }
 
@@ -169,22 +184,6 @@ public final class BenchmarkMain {
         return key -> client.updateItem(b -> b.tableName(table).key(Map.of("key", AttributeValue.fromS(key)))
                 .updateExpression("ADD #v :one").expressionAttributeNames(names).expressionAttributeValues(one)
                 .returnValues(ReturnValue.UPDATED_NEW));
-    }
-
-    /** The raw SDK and both library modes on one thread, taking turns every 200 ms. */
-    private void alternatingSingleThread(String scenario, String load) throws Exception {
-        String rawTable = newTable();
-        String onTable = newTable();
-        String offTable = newTable();
-        try (DynamoDbDistributedCounter on = counter(onTable, b -> { });
-                DynamoDbDistributedCounter off = counter(offTable, b -> b.exactlyOnce(false))) {
-            List<LoadRunner.Measurement> m = runner.alternating(HOT, List.of(rawIncrement(rawTable),
-                    key -> on.increment(key, 1, 0), key -> off.increment(key, 1, 0)), 200, ROUNDS);
-            String[] hot = {HOT};
-            record(scenario, RAW, load, m.get(0), stored(rawTable, hot));
-            record(scenario, EXACTLY_ONCE, load, m.get(1), stored(onTable, hot));
-            record(scenario, AT_LEAST_ONCE, load, m.get(2), stored(offTable, hot));
-        }
     }
 
     private long stored(String table, String[] keys) {
