@@ -262,8 +262,9 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Aut
 
         /**
          * Whether increments are exactly-once under retries; default {@code true}. Each increment request then
-         * records this instance's sequence number and result in the item, so a request that DynamoDB applied but
-         * whose response was lost is not counted again when retried, and its caller still gets its value.
+         * records this instance's sequence number and the value before the write in the item, so a request that
+         * DynamoDB applied but whose response was lost is not counted again when retried, and its caller still
+         * gets its value.
          */
         public Builder exactlyOnce(boolean exactlyOnce) {
             this.exactlyOnce = exactlyOnce;

@@ -114,20 +114,21 @@ public final class Coalescer {
      */
     private boolean submit(String key, List<PendingIncrement> batch) {
         Thread submitter = Thread.currentThread();
-        boolean[] state = {true, false};
+        boolean[] submitting = {true};
+        boolean[] ranInPlace = {false};
         try {
             executor.execute(() -> {
-                if (state[0] && Thread.currentThread() == submitter) {
-                    state[1] = true;
+                if (submitting[0] && Thread.currentThread() == submitter) {
+                    ranInPlace[0] = true;
                 } else {
                     send(key, batch, true);
                 }
             });
-            return !state[1];
+            return !ranInPlace[0];
         } catch (RuntimeException refused) {
             return false;
         } finally {
-            state[0] = false;
+            submitting[0] = false;
         }
     }
 

@@ -419,9 +419,8 @@ public final class CounterTable {
         List<String> conditions = new ArrayList<>();
         int i = 0;
         for (Map.Entry<String, String> entry : stale.entrySet()) {
-            String id = entry.getKey().substring(ExactlyOnce.SEQUENCE_PREFIX.length());
             names.put("#s" + i, entry.getKey());
-            names.put("#b" + i, ExactlyOnce.BASE_PREFIX + id);
+            names.put("#b" + i, ExactlyOnce.baseAttributeOf(entry.getKey()));
             values.put(":s" + i, AttributeValue.fromN(entry.getValue()));
             removals.add("#s" + i);
             removals.add("#b" + i);

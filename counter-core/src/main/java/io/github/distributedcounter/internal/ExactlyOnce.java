@@ -17,8 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * requests carries a sequence number, and the item records, per instance, the last sequence applied and the
  * value the counter had just before it ({@code dcs_<id>}, {@code dcb_<id>}). A write is conditional on its
  * sequence being newer, so a retried request that was already applied fails the condition and reads back the
- * recorded value, to which it adds its own amount, instead of counting twice. Sequences grow with the clock (microseconds), so their age tells when an instance last
- * wrote; other instances' entries older than the retention are removed.
+ * recorded value, to which it adds its own amount, instead of counting twice. Sequences grow with the clock
+ * (microseconds), so their age tells when an instance last wrote; other instances' entries older than the
+ * retention are removed.
  */
 public final class ExactlyOnce {
 
@@ -29,7 +30,8 @@ public final class ExactlyOnce {
     private final AtomicLong sequence = new AtomicLong();
     private final Duration retention;
     private final Duration resolveTimeout;
-    private final BackoffStrategy backoff = BackoffStrategy.exponentialDelay(Duration.ofMillis(20), Duration.ofSeconds(1));
+    private final BackoffStrategy backoff = BackoffStrategy.exponentialDelay(Duration.ofMillis(20),
+            Duration.ofSeconds(1));
 
     /**
      * @param retention      how long another instance's entry is kept after its last write; must exceed the longest
@@ -46,7 +48,12 @@ public final class ExactlyOnce {
     }
 
     String baseAttribute() {
-        return BASE_PREFIX + id;
+        return baseAttributeOf(sequenceAttribute());
+    }
+
+    /** The attribute holding the value before the write recorded in {@code sequenceAttribute}. */
+    static String baseAttributeOf(String sequenceAttribute) {
+        return BASE_PREFIX + sequenceAttribute.substring(SEQUENCE_PREFIX.length());
     }
 
     Duration resolveTimeout() {
@@ -67,7 +74,8 @@ public final class ExactlyOnce {
         if (e instanceof SdkClientException) {
             return true;
         }
-        return e instanceof AwsServiceException service && (service.isThrottlingException() || service.statusCode() >= 500);
+        return e instanceof AwsServiceException service
+                && (service.isThrottlingException() || service.statusCode() >= 500);
     }
 
     /** Other instances' sequence attributes in {@code item} older than the retention, with their values. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -138,6 +139,14 @@ class CoalescerTest {
         assertThat(writer.value.get()).isEqualTo(21);
     }
 
+    /** The test pool, counting the tasks it is given. */
+    private Executor counting(AtomicInteger executed) {
+        return task -> {
+            executed.incrementAndGet();
+            pool.execute(task);
+        };
+    }
+
     /** Starts a blocking increment of "k" by 1 on a thread named blocking-caller, once it waits in the queue. */
     private static Future<Long> queueBlockingCaller(Coalescer coalescer) throws InterruptedException {
         FutureTask<Long> call = new FutureTask<>(() -> coalescer.increment("k", 1, false, 0));
@@ -153,10 +162,7 @@ class CoalescerTest {
         MemoryWriter writer = new MemoryWriter();
         writer.gate = new CountDownLatch(1);
         AtomicInteger executed = new AtomicInteger();
-        Coalescer coalescer = new Coalescer(writer, task -> {
-            executed.incrementAndGet();
-            pool.execute(task);
-        }, 100);
+        Coalescer coalescer = new Coalescer(writer, counting(executed), 100);
         CompletableFuture<Long> first = coalescer.incrementAsync("k", 1, false, 0);
         assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
         Future<Long> blocking = queueBlockingCaller(coalescer);
@@ -217,10 +223,7 @@ class CoalescerTest {
         MemoryWriter writer = new MemoryWriter();
         writer.gate = new CountDownLatch(1);
         AtomicInteger executed = new AtomicInteger();
-        Coalescer coalescer = new Coalescer(writer, task -> {
-            executed.incrementAndGet();
-            pool.execute(task);
-        }, 1);
+        Coalescer coalescer = new Coalescer(writer, counting(executed), 1);
         List<CompletableFuture<Long>> futures = new ArrayList<>();
         futures.add(coalescer.incrementAsync("k", 1, false, 0));
         assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
@@ -254,7 +257,8 @@ class CoalescerTest {
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         assertThat(writer.batches).hasSize(1001);
         assertThat(writer.threads).containsOnly(writer.threads.get(0));
-        assertThat(Collections.max(depths) - Collections.min(depths)).as("stack depth stays flat over 1,001 batches").isLessThan(10);
+        assertThat(Collections.max(depths) - Collections.min(depths)).as("stack depth stays flat over 1,001 batches")
+                .isLessThan(10);
     }
 
     @Test

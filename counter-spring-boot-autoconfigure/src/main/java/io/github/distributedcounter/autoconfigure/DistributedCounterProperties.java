@@ -38,7 +38,10 @@ public class DistributedCounterProperties {
     /** Whether concurrent increments of one key are combined into one DynamoDB request. */
     private boolean coalescing = true;
 
-    /** Whether increments are exactly-once when requests are retried (a sequence and result per instance in the item). */
+    /**
+     * Whether increments are exactly-once when requests are retried (the item keeps, per instance, a sequence and
+     * the value before its last write).
+     */
     private boolean exactlyOnce = true;
 
     /**
