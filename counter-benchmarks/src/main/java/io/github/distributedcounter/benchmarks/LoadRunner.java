@@ -72,8 +72,7 @@ final class LoadRunner {
         for (int t = 0; t < threads; t++) {
             int index = t;
             Thread worker = new Thread(() -> {
-                long[] samples = new long[1024];
-                int n = 0;
+                Samples samples = new Samples();
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 try {
                     while (phase.value != 2) {
@@ -83,17 +82,14 @@ final class LoadRunner {
                         long took = System.nanoTime() - start;
                         totals[index]++;
                         if (phase.value == 1) {
-                            if (n == samples.length) {
-                                samples = Arrays.copyOf(samples, n * 2);
-                            }
-                            samples[n++] = took;
+                            samples.add(took);
                         }
                     }
                 } catch (Throwable e) {
                     failure[0] = e;
                 }
-                latencies[index] = Arrays.copyOf(samples, n);
-                windowCounts[index] = n;
+                latencies[index] = samples.toArray();
+                windowCounts[index] = latencies[index].length;
             }, "load-" + t);
             worker.start();
             workers.add(worker);
@@ -119,8 +115,8 @@ final class LoadRunner {
             throws Exception {
         int count = implementations.size();
         long slice = sliceMillis * 1_000_000;
-        long[][] samples = new long[count][1024];
-        int[] sampled = new int[count];
+        Samples[] samples = new Samples[count];
+        Arrays.setAll(samples, i -> new Samples());
         long[] busyNanos = new long[count];
         long[] requestsSent = new long[count];
         long[] totals = new long[count];
@@ -138,10 +134,7 @@ final class LoadRunner {
                     long end = System.nanoTime();
                     totals[i]++;
                     if (measured) {
-                        if (sampled[i] == samples[i].length) {
-                            samples[i] = Arrays.copyOf(samples[i], sampled[i] * 2);
-                        }
-                        samples[i][sampled[i]++] = end - now;
+                        samples[i].add(end - now);
                     }
                     now = end;
                 }
@@ -153,9 +146,9 @@ final class LoadRunner {
         }
         List<Measurement> measurements = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            long[] sorted = Arrays.copyOf(samples[i], sampled[i]);
+            long[] sorted = samples[i].toArray();
             Arrays.sort(sorted);
-            measurements.add(new Measurement(busyNanos[i], sampled[i], requestsSent[i], totals[i], sorted));
+            measurements.add(new Measurement(busyNanos[i], sorted.length, requestsSent[i], totals[i], sorted));
         }
         return measurements;
     }
@@ -193,6 +186,24 @@ final class LoadRunner {
             throw new IllegalStateException(failures.get() + " asynchronous increments failed");
         }
         return new Measurement(measured[0], window.get(), measured[1], total.get(), new long[0]);
+    }
+
+    /** Latencies of one caller, in nanoseconds. */
+    private static final class Samples {
+
+        private long[] values = new long[1024];
+        private int size;
+
+        void add(long nanos) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = nanos;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
     }
 
     /** Warm-up (0), measured window (1), stop (2). */
