@@ -26,13 +26,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection without it — the write happened, the client cannot know;</li>
  * <li>{@link Fault#RESET}: reset the client's connection without forwarding;</li>
  * <li>{@link Fault#DELAY}: forward after a pause;</li>
- * <li>{@link Fault#THROTTLE}: answer with DynamoDB's ProvisionedThroughputExceededException without forwarding.</li>
+ * <li>{@link Fault#THROTTLE}: answer with DynamoDB's ProvisionedThroughputExceededException without forwarding;</li>
+ * <li>{@link Fault#REJECT}: answer with DynamoDB's ValidationException without forwarding.</li>
  * </ul>
  * {@link #setDown(boolean)} makes DynamoDB unreachable: every connection is reset until it is set up again.
  */
 public final class FaultInjectingProxy implements Closeable {
 
-    public enum Fault { NONE, CUT_AFTER_APPLY, RESET, DELAY, THROTTLE }
+    public enum Fault { NONE, CUT_AFTER_APPLY, RESET, DELAY, THROTTLE, REJECT }
 
     /** Chooses the fault for one request. */
     @FunctionalInterface
@@ -40,9 +41,10 @@ public final class FaultInjectingProxy implements Closeable {
         Fault choose(String operation);
     }
 
-    private static final byte[] THROTTLE_BODY = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#"
-            + "ProvisionedThroughputExceededException\",\"message\":\"The level of configured provisioned throughput "
-            + "for the table was exceeded. (injected)\"}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] THROTTLE_RESPONSE = errorResponse("ProvisionedThroughputExceededException",
+            "The level of configured provisioned throughput for the table was exceeded. (injected)");
+    private static final byte[] REJECT_RESPONSE = errorResponse("ValidationException",
+            "The provided expression refers to an attribute that does not exist in the item (injected)");
 
     private final ServerSocket listener;
     private final InetSocketAddress upstream;
@@ -127,8 +129,8 @@ public final class FaultInjectingProxy implements Closeable {
                 if (fault == Fault.RESET) {
                     return;
                 }
-                if (fault == Fault.THROTTLE) {
-                    toClient.write(throttleResponse());
+                if (fault == Fault.THROTTLE || fault == Fault.REJECT) {
+                    toClient.write(fault == Fault.THROTTLE ? THROTTLE_RESPONSE : REJECT_RESPONSE);
                     toClient.flush();
                     continue;
                 }
@@ -163,13 +165,15 @@ public final class FaultInjectingProxy implements Closeable {
         }
     }
 
-    private static byte[] throttleResponse() {
+    private static byte[] errorResponse(String type, String message) {
+        byte[] body = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + type + "\",\"message\":\"" + message
+                + "\"}").getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-amz-json-1.0\r\n"
-                + "x-amzn-RequestId: injected-throttle\r\nContent-Length: " + THROTTLE_BODY.length + "\r\n\r\n";
+                + "x-amzn-RequestId: injected\r\nContent-Length: " + body.length + "\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] all = new byte[headBytes.length + THROTTLE_BODY.length];
+        byte[] all = new byte[headBytes.length + body.length];
         System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-        System.arraycopy(THROTTLE_BODY, 0, all, headBytes.length, THROTTLE_BODY.length);
+        System.arraycopy(body, 0, all, headBytes.length, body.length);
         return all;
     }
 

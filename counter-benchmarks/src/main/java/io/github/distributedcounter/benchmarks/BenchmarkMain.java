@@ -149,6 +149,9 @@ public final class BenchmarkMain {
                 String table = newTable();
                 tables.add(table);
                 if (contender.options() == null) {
+                    for (String key : keys) {
+                        client.putItem(b -> b.tableName(table).item(contender.shape().item(key)));
+                    }
                     targets.add(new Target(rawIncrement(table, contender.shape()), null));
                 } else {
                     DynamoDbDistributedCounter counter = counter(table, contender.options());

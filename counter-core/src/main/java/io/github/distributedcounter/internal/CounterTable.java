@@ -21,6 +21,7 @@ import io.github.distributedcounter.DistributedCounterException;
 import io.github.distributedcounter.OutcomeUnknownException;
 import io.github.distributedcounter.TableNotFoundException;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -49,6 +50,8 @@ public final class CounterTable {
 
     private static final int BATCH_GET_LIMIT = 100;
     private static final int BATCH_GET_ATTEMPTS = 10;
+    /** Most keys remembered as written by this counter; past it the memory starts over. */
+    private static final int KNOWN_COUNTERS_LIMIT = 10_000;
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -61,6 +64,7 @@ public final class CounterTable {
     private final ExactlyOnce exactlyOnce;
     private final Executor pruneExecutor;
     private final Set<String> pruning = ConcurrentHashMap.newKeySet();
+    private final Set<String> knownCounters = ConcurrentHashMap.newKeySet();
     private final AwsRequestOverrideConfiguration requestOverride;
     private volatile boolean awaitingActive;
 
@@ -249,6 +253,7 @@ public final class CounterTable {
 
     public boolean delete(String key) {
         awaitActive();
+        knownCounters.remove(key);
         try {
             Map<String, AttributeValue> old = send("DeleteItem", () -> client.deleteItem(b -> b.tableName(tableName)
                     .key(key(key)).returnValues(ReturnValue.ALL_OLD).overrideConfiguration(requestOverride)))
@@ -301,70 +306,47 @@ public final class CounterTable {
     /**
      * Adds {@code delta.sum()} in one request, under a condition that the counter exists (or starts at the
      * initial value) and that every caller's result stays in the long range. A counter that starts at 0 is
-     * written with {@code ADD}, the cheapest update for DynamoDB to evaluate.
+     * written with {@code ADD}, the cheapest update for DynamoDB to evaluate. Keys this counter has written
+     * before get a shorter request that assumes the counter (and this instance's exactly-once entry) exists;
+     * where that no longer holds, the full request follows with the same sequence number.
      *
      * @return the new value
      * @throws ConditionNotMetException if the condition failed; nothing was written
      */
     long add(String key, Delta delta) throws ConditionNotMetException {
         awaitActive();
-        Map<String, String> names = new HashMap<>(valueName);
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":d", number(delta.sum()));
-        boolean fromZero = !delta.hasInitial() || delta.initialValue() == 0;
-        if (!fromZero || exactlyOnce != null) {
-            values.put(":init", number(delta.hasInitial() ? delta.initialValue() : 0));
-        }
-        List<String> range = new ArrayList<>(2);
-        if (delta.maxPrefix() > 0) {
-            range.add("#v <= :hi");
-            values.put(":hi", number(Long.MAX_VALUE - delta.maxPrefix()));
-        }
-        if (delta.minPrefix() < 0) {
-            range.add("#v >= :lo");
-            values.put(":lo", number(Long.MIN_VALUE - delta.minPrefix()));
-        }
-        String existing = range.isEmpty() ? "attribute_exists(#v)" : String.join(" AND ", range);
-        String condition;
-        if (delta.initialFits()) {
-            condition = range.isEmpty() ? null : "attribute_not_exists(#v) OR (" + existing + ")";
-        } else {
-            condition = existing;
-        }
-        String update = fromZero ? "ADD #v :d" : "SET #v = if_not_exists(#v, :init) + :d";
-        long sequence = 0;
-        if (exactlyOnce != null) {
-            sequence = exactlyOnce.nextSequence();
-            names.put("#s", exactlyOnce.sequenceAttribute());
-            names.put("#b", exactlyOnce.baseAttribute());
-            values.put(":seq", number(sequence));
-            update += (fromZero ? " SET " : ", ") + "#s = :seq, #b = if_not_exists(#v, :init)";
-            String fresh = "(attribute_not_exists(#s) OR #s < :seq)";
-            condition = condition == null ? fresh : fresh + " AND (" + condition + ")";
-        }
-        UpdateItemRequest request = UpdateItemRequest.builder().tableName(tableName).key(key(key))
-                .updateExpression(update).conditionExpression(condition)
-                .expressionAttributeNames(names).expressionAttributeValues(values)
-                .returnValues(exactlyOnce == null ? ReturnValue.UPDATED_NEW : ReturnValue.ALL_NEW)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .overrideConfiguration(requestOverride)
-                .build();
+        long sequence = exactlyOnce == null ? 0 : exactlyOnce.nextSequence();
+        boolean known = knownCounters.contains(key);
+        UpdateItemRequest request = addRequest(key, delta, sequence, known);
         long deadline = 0;
         for (int attempt = 1; ; attempt++) {
+            UpdateItemRequest sent = request;
             try {
-                Map<String, AttributeValue> item = send("UpdateItem", () -> client.updateItem(request)).attributes();
+                Map<String, AttributeValue> item = send("UpdateItem", () -> client.updateItem(sent)).attributes();
                 if (exactlyOnce != null) {
                     pruneStaleEntries(key, item);
                 }
+                remember(key, known);
                 return value(key, item);
             } catch (ConditionalCheckFailedException e) {
                 Map<String, AttributeValue> old = e.hasItem() ? e.item() : Map.of();
                 AttributeValue recorded = exactlyOnce == null ? null : old.get(exactlyOnce.sequenceAttribute());
                 if (recorded != null && Long.toString(sequence).equals(recorded.n())) {
+                    remember(key, known);
                     return number(key, old.get(exactlyOnce.baseAttribute())) + delta.sum();
+                }
+                if (known && (!old.containsKey(valueAttribute) || exactlyOnce != null && recorded == null)) {
+                    known = forget(key);
+                    request = addRequest(key, delta, sequence, false);
+                    continue;
                 }
                 throw new ConditionNotMetException(old);
             } catch (SdkException e) {
+                if (known && isValidationError(e)) {
+                    known = forget(key);
+                    request = addRequest(key, delta, sequence, false);
+                    continue;
+                }
                 if (exactlyOnce == null || !ExactlyOnce.worthResending(e)) {
                     throw failure("UpdateItem", key, e);
                 }
@@ -381,6 +363,73 @@ public final class CounterTable {
                 sleep(Math.min(exactlyOnce.backoff(attempt).toNanos(), deadline - now));
             }
         }
+    }
+
+    /**
+     * The increment request. {@code known}: the counter exists, and with exactly-once so does this instance's
+     * entry, so the request adds with {@code ADD} and records the old value as it is; otherwise it creates what
+     * is missing.
+     */
+    private UpdateItemRequest addRequest(String key, Delta delta, long sequence, boolean known) {
+        Map<String, String> names = new HashMap<>(valueName);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":d", number(delta.sum()));
+        List<String> range = new ArrayList<>(2);
+        if (delta.maxPrefix() > 0) {
+            range.add("#v <= :hi");
+            values.put(":hi", number(Long.MAX_VALUE - delta.maxPrefix()));
+        }
+        if (delta.minPrefix() < 0) {
+            range.add("#v >= :lo");
+            values.put(":lo", number(Long.MIN_VALUE - delta.minPrefix()));
+        }
+        String existing = range.isEmpty() ? "attribute_exists(#v)" : String.join(" AND ", range);
+        boolean adds = known || !delta.hasInitial() || delta.initialValue() == 0;
+        String update = adds ? "ADD #v :d" : "SET #v = if_not_exists(#v, :init) + :d";
+        String condition;
+        if (known || !delta.initialFits()) {
+            condition = existing;
+        } else {
+            condition = range.isEmpty() ? null : "attribute_not_exists(#v) OR (" + existing + ")";
+        }
+        if (!known && (!adds || exactlyOnce != null)) {
+            values.put(":init", number(delta.hasInitial() ? delta.initialValue() : 0));
+        }
+        if (exactlyOnce != null) {
+            names.put("#s", exactlyOnce.sequenceAttribute());
+            names.put("#b", exactlyOnce.baseAttribute());
+            values.put(":seq", number(sequence));
+            update += (adds ? " SET " : ", ") + "#s = :seq, #b = " + (known ? "#v" : "if_not_exists(#v, :init)");
+            String fresh = known ? "#s < :seq" : "(attribute_not_exists(#s) OR #s < :seq)";
+            condition = condition == null ? fresh : fresh + " AND (" + condition + ")";
+        }
+        return UpdateItemRequest.builder().tableName(tableName).key(key(key))
+                .updateExpression(update).conditionExpression(condition)
+                .expressionAttributeNames(names).expressionAttributeValues(values)
+                .returnValues(exactlyOnce == null ? ReturnValue.UPDATED_NEW : ReturnValue.ALL_NEW)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .overrideConfiguration(requestOverride)
+                .build();
+    }
+
+    private void remember(String key, boolean known) {
+        if (!known) {
+            if (knownCounters.size() >= KNOWN_COUNTERS_LIMIT) {
+                knownCounters.clear();
+            }
+            knownCounters.add(key);
+        }
+    }
+
+    /** @return false, the key's new state */
+    private boolean forget(String key) {
+        knownCounters.remove(key);
+        return false;
+    }
+
+    private static boolean isValidationError(SdkException e) {
+        return e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && "ValidationException".equals(service.awsErrorDetails().errorCode());
     }
 
     private static void sleep(long nanos) {
