@@ -31,6 +31,7 @@ public final class BenchmarkMain {
 
     private static final String HOT = "hot";
     private static final int ROUNDS = 3;
+    private static final Duration IN_MEMORY_DELAY = Duration.ofNanos(500_000);
     private static final String RAW = "raw AWS SDK UpdateItem";
     private static final String EXACTLY_ONCE = "library";
     private static final String AT_LEAST_ONCE = "library, exactly-once off";
@@ -38,11 +39,13 @@ public final class BenchmarkMain {
     private static final String RAW_EXACTLY_ONCE = "raw SDK, library's request";
 
     private final LoadRunner runner;
+    private final RequestCounter requests;
     private final DynamoDbClient client;
     private final List<Result> results = new ArrayList<>();
 
-    private BenchmarkMain(LoadRunner runner, DynamoDbClient client) {
+    private BenchmarkMain(LoadRunner runner, RequestCounter requests, DynamoDbClient client) {
         this.runner = runner;
+        this.requests = requests;
         this.client = client;
     }
 
@@ -59,9 +62,9 @@ public final class BenchmarkMain {
                         .build()) {
             System.out.printf("DynamoDB Local (pid %d) at %s; %.0f s per row%n", server.pid(), server.endpoint(),
                     seconds);
-            new BenchmarkMain(new LoadRunner(Math.max(0.5, seconds / ROUNDS / 3), requests), client).runAll();
+            new BenchmarkMain(new LoadRunner(Math.max(0.5, seconds / ROUNDS / 3), requests), requests, client).runAll();
             System.out.println("(warm-up pass done; nothing above is recorded)");
-            BenchmarkMain benchmark = new BenchmarkMain(new LoadRunner(seconds / ROUNDS, requests), client);
+            BenchmarkMain benchmark = new BenchmarkMain(new LoadRunner(seconds / ROUNDS, requests), requests, client);
             benchmark.runAll();
             String table = benchmark.markdown(started, seconds);
             System.out.println();
@@ -85,6 +88,8 @@ public final class BenchmarkMain {
             compare(hotSync, threads + " threads", contenders(), hot,
                     inRounds(target -> runner.closedLoop(threads, hot, target.increment())));
         }
+        compareInMemory("hot key, sync, in-memory store (" + IN_MEMORY_DELAY.toNanos() / 1000 + " µs a request)",
+                64, hot);
         compare("hot key, async", "10,000 outstanding", contenders().subList(1, 3), hot,
                 inRounds(target -> runner.openLoop(10_000, HOT, target.asyncIncrement())));
         String[] distinct = new String[1000];
@@ -166,6 +171,37 @@ public final class BenchmarkMain {
         }
         for (int i = 0; i < contenders.size(); i++) {
             record(scenario, contenders.get(i).name(), load, measurements.get(i), stored(tables.get(i), keys));
+        }
+    }
+
+    /**
+     * The library modes on {@link InMemoryDynamoDbClient}, each request waiting {@link #IN_MEMORY_DELAY}: how fast
+     * coalescing can go on this machine when DynamoDB costs no CPU and answers at once.
+     */
+    private void compareInMemory(String scenario, int threads, String[] keys) throws Exception {
+        List<Contender> modes = contenders().subList(1, 3);
+        List<InMemoryDynamoDbClient> stores = new ArrayList<>();
+        List<DynamoDbDistributedCounter> counters = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
+        List<LoadRunner.Measurement> measurements;
+        try {
+            for (Contender mode : modes) {
+                InMemoryDynamoDbClient store = new InMemoryDynamoDbClient(IN_MEMORY_DELAY, requests);
+                DynamoDbDistributedCounter.Builder builder = DynamoDbDistributedCounter.builder().dynamoDbClient(store)
+                        .tableName("in-memory");
+                mode.options().accept(builder);
+                DynamoDbDistributedCounter counter = builder.build();
+                stores.add(store);
+                counters.add(counter);
+                targets.add(new Target(key -> counter.increment(key, 1, 0), null));
+            }
+            measurements = inRounds(target -> runner.closedLoop(threads, keys, target.increment())).measure(targets);
+        } finally {
+            counters.forEach(DynamoDbDistributedCounter::close);
+        }
+        for (int i = 0; i < modes.size(); i++) {
+            record(scenario, modes.get(i).name(), threads + " threads", measurements.get(i),
+                    stores.get(i).value(keys[0]));
         }
     }
 

@@ -16,6 +16,11 @@ final class RequestCounter implements ExecutionInterceptor {
         requests.increment();
     }
 
+    /** Counts requests that reach no HTTP client. */
+    void count(int sent) {
+        requests.add(sent);
+    }
+
     long count() {
         return requests.sum();
     }
