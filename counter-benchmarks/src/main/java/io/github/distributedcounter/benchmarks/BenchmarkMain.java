@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import io.github.distributedcounter.DynamoDbDistributedCounter;
 import io.github.distributedcounter.local.DynamoDbLocalServer;
@@ -88,8 +90,9 @@ public final class BenchmarkMain {
             compare(hotSync, threads + " threads", contenders(), hot,
                     inRounds(target -> runner.closedLoop(threads, hot, target.increment())));
         }
-        compareInMemory("hot key, sync, in-memory store (" + IN_MEMORY_DELAY.toNanos() / 1000 + " µs a request)",
-                64, hot);
+        compare("hot key, sync, in-memory store (" + IN_MEMORY_DELAY.toNanos() / 1000 + " µs a request)",
+                "64 threads", contenders().subList(1, 3), contender -> inMemory(contender, hot),
+                inRounds(target -> runner.closedLoop(64, hot, target.increment())));
         compare("hot key, async", "10,000 outstanding", contenders().subList(1, 3), hot,
                 inRounds(target -> runner.openLoop(10_000, HOT, target.asyncIncrement())));
         String[] distinct = new String[1000];
@@ -109,7 +112,7 @@ public final class BenchmarkMain {
                 new Contender(AT_LEAST_ONCE, null, b -> b.exactlyOnce(false)));
     }
 
-    /** A contender set up on its own table; the library's asynchronous increment is null for the raw SDK. */
+    /** What a contender runs: its increment, and its asynchronous one (null for the raw SDK). */
     private record Target(LoadRunner.Increment increment, Function<String, CompletableFuture<?>> asyncIncrement) {
     }
 
@@ -142,70 +145,64 @@ public final class BenchmarkMain {
         };
     }
 
-    /** Sets each contender up on its own table, measures them with {@code scenario}, and records a row each. */
+    /** A contender ready to measure: what it runs, what it stored afterwards, and what to close. */
+    private record Setup(Target target, LongSupplier stored, AutoCloseable resources) {
+    }
+
+    /** Sets each contender up on its own DynamoDB Local table, measures them, and records a row each. */
     private void compare(String scenario, String load, List<Contender> contenders, String[] keys, Scenario measure)
             throws Exception {
-        List<String> tables = new ArrayList<>();
-        List<DynamoDbDistributedCounter> counters = new ArrayList<>();
-        List<Target> targets = new ArrayList<>();
+        compare(scenario, load, contenders, contender -> onDynamoDbLocal(contender, keys), measure);
+    }
+
+    private void compare(String scenario, String load, List<Contender> contenders, Function<Contender, Setup> setUp,
+            Scenario measure) throws Exception {
+        List<Setup> setups = new ArrayList<>();
         List<LoadRunner.Measurement> measurements;
         try {
             for (Contender contender : contenders) {
-                String table = newTable();
-                tables.add(table);
-                if (contender.options() == null) {
-                    for (String key : keys) {
-                        client.putItem(b -> b.tableName(table).item(contender.shape().item(key)));
-                    }
-                    targets.add(new Target(rawIncrement(table, contender.shape()), null));
-                } else {
-                    DynamoDbDistributedCounter counter = counter(table, contender.options());
-                    counters.add(counter);
-                    targets.add(new Target(key -> counter.increment(key, 1, 0),
-                            key -> counter.async().increment(key, 1, 0)));
-                }
+                setups.add(setUp.apply(contender));
             }
-            measurements = measure.measure(targets);
+            measurements = measure.measure(setups.stream().map(Setup::target).toList());
         } finally {
-            counters.forEach(DynamoDbDistributedCounter::close);
+            for (Setup setup : setups) {
+                setup.resources().close();
+            }
         }
         for (int i = 0; i < contenders.size(); i++) {
-            record(scenario, contenders.get(i).name(), load, measurements.get(i), stored(tables.get(i), keys));
+            record(scenario, contenders.get(i).name(), load, measurements.get(i), setups.get(i).stored().getAsLong());
         }
+    }
+
+    private Setup onDynamoDbLocal(Contender contender, String[] keys) {
+        String table = newTable();
+        LongSupplier stored = () -> stored(table, keys);
+        if (contender.options() == null) {
+            for (String key : keys) {
+                client.putItem(b -> b.tableName(table).item(contender.shape().item(key)));
+            }
+            return new Setup(new Target(rawIncrement(table, contender.shape()), null), stored, () -> { });
+        }
+        DynamoDbDistributedCounter counter = counter(client, table, contender.options());
+        return new Setup(libraryTarget(counter), stored, counter);
     }
 
     /**
-     * The library modes on {@link InMemoryDynamoDbClient}, each request waiting {@link #IN_MEMORY_DELAY}: how fast
-     * coalescing can go on this machine when DynamoDB costs no CPU and answers at once.
+     * The library on {@link InMemoryDynamoDbClient}, each request waiting {@link #IN_MEMORY_DELAY}: how fast
+     * coalescing can go on this machine when the store costs no CPU and answers at once.
      */
-    private void compareInMemory(String scenario, int threads, String[] keys) throws Exception {
-        List<Contender> modes = contenders().subList(1, 3);
-        List<InMemoryDynamoDbClient> stores = new ArrayList<>();
-        List<DynamoDbDistributedCounter> counters = new ArrayList<>();
-        List<Target> targets = new ArrayList<>();
-        List<LoadRunner.Measurement> measurements;
-        try {
-            for (Contender mode : modes) {
-                InMemoryDynamoDbClient store = new InMemoryDynamoDbClient(IN_MEMORY_DELAY, requests);
-                DynamoDbDistributedCounter.Builder builder = DynamoDbDistributedCounter.builder().dynamoDbClient(store)
-                        .tableName("in-memory");
-                mode.options().accept(builder);
-                DynamoDbDistributedCounter counter = builder.build();
-                stores.add(store);
-                counters.add(counter);
-                targets.add(new Target(key -> counter.increment(key, 1, 0), null));
-            }
-            measurements = inRounds(target -> runner.closedLoop(threads, keys, target.increment())).measure(targets);
-        } finally {
-            counters.forEach(DynamoDbDistributedCounter::close);
-        }
-        for (int i = 0; i < modes.size(); i++) {
-            record(scenario, modes.get(i).name(), threads + " threads", measurements.get(i),
-                    stores.get(i).value(keys[0]));
-        }
+    private Setup inMemory(Contender contender, String[] keys) {
+        InMemoryDynamoDbClient store = new InMemoryDynamoDbClient(IN_MEMORY_DELAY, requests);
+        DynamoDbDistributedCounter counter = counter(store, "in-memory", contender.options());
+        return new Setup(libraryTarget(counter), () -> Arrays.stream(keys).mapToLong(store::value).sum(), counter);
     }
 
-    private DynamoDbDistributedCounter counter(String table, Consumer<DynamoDbDistributedCounter.Builder> options) {
+    private static Target libraryTarget(DynamoDbDistributedCounter counter) {
+        return new Target(key -> counter.increment(key, 1, 0), key -> counter.async().increment(key, 1, 0));
+    }
+
+    private static DynamoDbDistributedCounter counter(DynamoDbClient client, String table,
+            Consumer<DynamoDbDistributedCounter.Builder> options) {
         DynamoDbDistributedCounter.Builder builder = DynamoDbDistributedCounter.builder().dynamoDbClient(client)
                 .tableName(table);
         options.accept(builder);
@@ -214,7 +211,7 @@ public final class BenchmarkMain {
 
     private String newTable() {
         String name = "bench-" + UUID.randomUUID();
-        try (DynamoDbDistributedCounter counter = counter(name, b -> { })) {
+        try (DynamoDbDistributedCounter counter = counter(client, name, b -> { })) {
             counter.createTable();
         }
         return name;
@@ -226,7 +223,7 @@ public final class BenchmarkMain {
     }
 
     private long stored(String table, String[] keys) {
-        try (DynamoDbDistributedCounter reader = counter(table, b -> { })) {
+        try (DynamoDbDistributedCounter reader = counter(client, table, b -> { })) {
             return reader.getAll(List.of(keys)).values().stream().mapToLong(Long::longValue).sum();
         }
     }
