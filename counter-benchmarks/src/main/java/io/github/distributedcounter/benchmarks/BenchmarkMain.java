@@ -288,14 +288,13 @@ public final class BenchmarkMain {
         md.append(target("1 thread: p50 within 10% of raw", mode -> {
             Result r = find("hot key, sync", "1 thread", mode);
             double over = r.p50Millis() / baseline(r).p50Millis() - 1;
-            return verdict(over <= 0.10, String.format(Locale.ROOT, "%+.0f%%", over * 100));
+            return verdict(over <= 0.10, percent(over));
         }));
         md.append(target("1 thread, for reference: p50 over the library's own request sent with the raw SDK", mode -> {
             Result r = find("hot key, sync", "1 thread", mode);
             Result same = find("hot key, sync", "1 thread", mode.equals(EXACTLY_ONCE) ? RAW_EXACTLY_ONCE : RAW_GUARDED);
-            return String.format(Locale.ROOT, "%+.0f%% (that request: %+.0f%% over raw)",
-                    (r.p50Millis() / same.p50Millis() - 1) * 100,
-                    (same.p50Millis() / baseline(r).p50Millis() - 1) * 100);
+            return percent(r.p50Millis() / same.p50Millis() - 1) + " (that request: "
+                    + percent(same.p50Millis() / baseline(r).p50Millis() - 1) + " over raw)";
         }));
         md.append(target("1,000 distinct keys: ≥ 0.9× raw", mode -> {
             Result r = find("1,000 distinct keys, sync", "64 threads", mode);
@@ -307,6 +306,11 @@ public final class BenchmarkMain {
 
     private String target(String name, Function<String, String> check) {
         return "| " + name + " | " + check.apply(EXACTLY_ONCE) + " | " + check.apply(AT_LEAST_ONCE) + " |\n";
+    }
+
+    /** A ratio over 1 as a signed whole percentage; -0.3% reads +0%. */
+    private static String percent(double over) {
+        return String.format(Locale.ROOT, "%+d%%", Math.round(over * 100));
     }
 
     private static String verdict(boolean met, String figure) {
