@@ -336,14 +336,16 @@ public final class CounterTable {
                     return number(key, old.get(exactlyOnce.baseAttribute())) + delta.sum();
                 }
                 if (known && (!old.containsKey(valueAttribute) || exactlyOnce != null && recorded == null)) {
-                    known = forget(key);
+                    known = false;
+                    knownCounters.remove(key);
                     request = addRequest(key, delta, sequence, false);
                     continue;
                 }
                 throw new ConditionNotMetException(old);
             } catch (SdkException e) {
                 if (known && isValidationError(e)) {
-                    known = forget(key);
+                    known = false;
+                    knownCounters.remove(key);
                     request = addRequest(key, delta, sequence, false);
                     continue;
                 }
@@ -419,12 +421,6 @@ public final class CounterTable {
             }
             knownCounters.add(key);
         }
-    }
-
-    /** @return false, the key's new state */
-    private boolean forget(String key) {
-        knownCounters.remove(key);
-        return false;
     }
 
     private static boolean isValidationError(SdkException e) {
