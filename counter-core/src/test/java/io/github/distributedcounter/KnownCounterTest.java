@@ -164,13 +164,16 @@ class KnownCounterTest {
     }
 
     @Test
-    void withExactlyOnceOffAKnownCounterIsAGuardedAdd() {
+    void withExactlyOnceOffAKnownCounterIsAGuardedAddWithTheSameFallback() {
         DynamoDbDistributedCounter counter = counter(endpoint, b -> b.exactlyOnce(false));
         assertThat(counter.increment("k", 1, 0)).isEqualTo(1);
         assertThat(counter.increment("k", 1, 0)).isEqualTo(2);
         assertThat(counter.increment("k", -4)).isEqualTo(-2);
         assertThat(conditions).containsExactly("attribute_not_exists(#v) OR (#v <= :hi)", "#v <= :hi", "#v >= :lo");
         assertThat(item("k")).hasSize(2);
+        assertThat(counter().delete("k")).isTrue();
+        assertThat(counter.increment("k", 1, 7)).isEqualTo(8);
+        assertThat(conditions.subList(3, 5)).containsExactly("#v <= :hi", "attribute_not_exists(#v) OR (#v <= :hi)");
     }
 
     @Test
