@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +24,10 @@ import io.github.distributedcounter.DynamoDbDistributedCounter;
 import io.github.distributedcounter.local.DynamoDbLocalServer;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * Runs every scenario against DynamoDB Local in a separate process, the raw AWS SDK (one {@code UpdateItem ADD}
@@ -39,6 +45,8 @@ public final class BenchmarkMain {
     private static final String AT_LEAST_ONCE = "library, exactly-once off";
     private static final String RAW_GUARDED = "raw SDK, library's request, exactly-once off";
     private static final String RAW_EXACTLY_ONCE = "raw SDK, library's request";
+    /** The placeholder of the library's exactly-once sequence number in its increment requests. */
+    private static final String SEQUENCE = ":seq";
 
     private final LoadRunner runner;
     private final RequestCounter requests;
@@ -82,8 +90,8 @@ public final class BenchmarkMain {
         String hotSync = "hot key, sync";
         String[] hot = {HOT};
         List<Contender> oneThread = new ArrayList<>(contenders());
-        oneThread.add(new Contender(RAW_GUARDED, RequestShape.GUARDED, null));
-        oneThread.add(new Contender(RAW_EXACTLY_ONCE, RequestShape.EXACTLY_ONCE, null));
+        oneThread.add(new Contender(RAW_GUARDED, b -> b.exactlyOnce(false), true));
+        oneThread.add(new Contender(RAW_EXACTLY_ONCE, b -> { }, true));
         compare(hotSync, "1 thread", oneThread, hot, targets -> runner.alternating(HOT,
                 targets.stream().map(Target::increment).toList(), 200, ROUNDS));
         for (int threads : new int[] {8, 64}) {
@@ -103,13 +111,16 @@ public final class BenchmarkMain {
                 inRounds(target -> runner.closedLoop(64, distinct, target.increment())));
     }
 
-    /** An implementation under test: raw SDK requests of a shape, or the library with options. */
-    private record Contender(String name, RequestShape shape, Consumer<DynamoDbDistributedCounter.Builder> options) {
+    /**
+     * An implementation under test: the library with {@code options}; with {@code rawSdk}, the raw SDK sending the
+     * request such a library sends; and the raw SDK's bare {@code ADD} where there are no options.
+     */
+    private record Contender(String name, Consumer<DynamoDbDistributedCounter.Builder> options, boolean rawSdk) {
     }
 
     private static List<Contender> contenders() {
-        return List.of(new Contender(RAW, RequestShape.BARE_ADD, null), new Contender(EXACTLY_ONCE, null, b -> { }),
-                new Contender(AT_LEAST_ONCE, null, b -> b.exactlyOnce(false)));
+        return List.of(new Contender(RAW, null, true), new Contender(EXACTLY_ONCE, b -> { }, false),
+                new Contender(AT_LEAST_ONCE, b -> b.exactlyOnce(false), false));
     }
 
     /** What a contender runs: its increment, and its asynchronous one (null for the raw SDK). */
@@ -178,10 +189,10 @@ public final class BenchmarkMain {
         String table = newTable();
         LongSupplier stored = () -> stored(table, keys);
         if (contender.options() == null) {
-            for (String key : keys) {
-                client.putItem(b -> b.tableName(table).item(contender.shape().item(key)));
-            }
-            return new Setup(new Target(rawIncrement(table, contender.shape()), null), stored, () -> { });
+            return new Setup(new Target(bareAdd(table), null), stored, () -> { });
+        }
+        if (contender.rawSdk()) {
+            return new Setup(new Target(libraryRequest(table, contender.options(), keys), null), stored, () -> { });
         }
         DynamoDbDistributedCounter counter = counter(client, table, contender.options());
         return new Setup(libraryTarget(counter), stored, counter);
@@ -217,9 +228,62 @@ public final class BenchmarkMain {
         return name;
     }
 
-    private LoadRunner.Increment rawIncrement(String table, RequestShape shape) {
-        AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
-        return key -> client.updateItem(shape.request(table, key, sequence.incrementAndGet()));
+    private LoadRunner.Increment bareAdd(String table) {
+        Map<String, AttributeValue> one = Map.of(":one", AttributeValue.fromN("1"));
+        Map<String, String> names = Map.of("#v", "counter_value");
+        return key -> client.updateItem(b -> b.tableName(table).key(Map.of("key", AttributeValue.fromS(key)))
+                .updateExpression("ADD #v :one").expressionAttributeNames(names).expressionAttributeValues(one)
+                .returnValues(ReturnValue.UPDATED_NEW));
+    }
+
+    /**
+     * The raw SDK resending the request that a library with {@code options} sends for a key it has written before,
+     * with the next sequence number each time: what DynamoDB charges for the library's request, without the
+     * library. The library writes each key twice, its second request is kept, and the counter is set back to 0.
+     */
+    private LoadRunner.Increment libraryRequest(String table, Consumer<DynamoDbDistributedCounter.Builder> options,
+            String[] keys) {
+        Map<String, UpdateItemRequest> lastSent = new HashMap<>();
+        DynamoDbClient recording = new DynamoDbClient() {
+            @Override
+            public UpdateItemResponse updateItem(UpdateItemRequest request) {
+                lastSent.put(request.key().get("key").s(), request);
+                return client.updateItem(request);
+            }
+
+            @Override
+            public String serviceName() {
+                return SERVICE_NAME;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Map<String, UpdateItemRequest> requests = new HashMap<>();
+        AtomicLong sequence = new AtomicLong();
+        try (DynamoDbDistributedCounter counter = counter(recording, table, options)) {
+            for (String key : keys) {
+                counter.increment(key, 1, 0);
+                counter.increment(key, 1, 0);
+                UpdateItemRequest request = lastSent.get(key);
+                requests.put(key, request);
+                AttributeValue sent = request.expressionAttributeValues().get(SEQUENCE);
+                if (sent != null) {
+                    sequence.accumulateAndGet(Long.parseLong(sent.n()), Math::max);
+                }
+                counter.put(key, 0);
+            }
+        }
+        return key -> {
+            UpdateItemRequest request = requests.get(key);
+            if (request.expressionAttributeValues().containsKey(SEQUENCE)) {
+                Map<String, AttributeValue> values = new HashMap<>(request.expressionAttributeValues());
+                values.put(SEQUENCE, AttributeValue.fromN(Long.toString(sequence.incrementAndGet())));
+                request = request.toBuilder().expressionAttributeValues(values).build();
+            }
+            client.updateItem(request);
+        };
     }
 
     private long stored(String table, String[] keys) {
