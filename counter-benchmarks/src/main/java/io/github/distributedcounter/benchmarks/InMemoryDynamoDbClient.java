@@ -30,7 +30,7 @@ final class InMemoryDynamoDbClient implements DynamoDbClient {
 
     @Override
     public UpdateItemResponse updateItem(UpdateItemRequest request) {
-        requests.count(1);
+        requests.sent();
         LockSupport.parkNanos(delayNanos);
         long amount = Long.parseLong(request.expressionAttributeValues().get(":d").n());
         long value = values.computeIfAbsent(request.key().get("key").s(), k -> new AtomicLong()).addAndGet(amount);
