@@ -1,0 +1,86 @@
+package io.github.distributedcounter.emulator.internal;
+
+import java.util.Map;
+
+/**
+ * An error that the engine answers with, as DynamoDB would: its {@code __type}, its message and its HTTP
+ * status. Nothing has been written when one is thrown.
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html">
+ *     Error handling with DynamoDB</a>
+ */
+public final class ServiceError extends RuntimeException {
+
+    private static final String DYNAMODB = "com.amazonaws.dynamodb.v20120810#";
+
+    private final String type;
+    private final int status;
+    private final transient Map<String, Value> item;
+    private final transient Object details;
+
+    public ServiceError(String type, String message, int status, Map<String, Value> item, Object details) {
+        super(message, null, false, false);
+        this.type = type;
+        this.status = status;
+        this.item = item;
+        this.details = details;
+    }
+
+    public static ServiceError validation(String message) {
+        return new ServiceError("com.amazon.coral.validate#ValidationException", message, 400, null, null);
+    }
+
+    public static ServiceError serialization(String message) {
+        return new ServiceError("com.amazon.coral.service#SerializationException", message, 400, null, null);
+    }
+
+    public static ServiceError unknownOperation() {
+        return new ServiceError("com.amazon.coral.service#UnknownOperationException", null, 400, null, null);
+    }
+
+    public static ServiceError resourceNotFound(String message) {
+        return new ServiceError(DYNAMODB + "ResourceNotFoundException", message, 400, null, null);
+    }
+
+    public static ServiceError resourceInUse(String message) {
+        return new ServiceError(DYNAMODB + "ResourceInUseException", message, 400, null, null);
+    }
+
+    /** A failed condition; {@code item} is the item as it was, returned when the request asked for it. */
+    public static ServiceError conditionalCheckFailed(Map<String, Value> item) {
+        return new ServiceError(DYNAMODB + "ConditionalCheckFailedException", "The conditional request failed", 400,
+                item, null);
+    }
+
+    public static ServiceError provisionedThroughputExceeded(String message) {
+        return new ServiceError(DYNAMODB + "ProvisionedThroughputExceededException", message, 400, null, null);
+    }
+
+    public static ServiceError throttling(String message) {
+        return new ServiceError("com.amazon.coral.availability#ThrottlingException", message, 400, null, null);
+    }
+
+    /** The {@code __type}, e.g. {@code com.amazon.coral.validate#ValidationException}. */
+    public String type() {
+        return type;
+    }
+
+    /** The type's short name, e.g. {@code ValidationException}. */
+    public String shortType() {
+        return type.substring(type.indexOf('#') + 1);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The item returned with a failed condition, or null. */
+    public Map<String, Value> item() {
+        return item;
+    }
+
+    /** Extra members of the error body (e.g. a transaction's cancellation reasons), or null. */
+    public Object details() {
+        return details;
+    }
+}
