@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
-import io.github.distributedcounter.local.DynamoDbLocalServer;
-import io.github.distributedcounter.local.DynamoDbLocalTest;
+import io.github.distributedcounter.emulator.DynamoDbEmulator;
+import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** Requests that fail before reaching DynamoDB fail exactly their callers; the count stays right. */
-@DynamoDbLocalTest
+@DynamoDbEmulatorTest
 class CoalescingUnderFailuresTest {
 
     /** Fails every fifth UpdateItem before it is sent, without retries. */
@@ -72,7 +72,7 @@ class CoalescingUnderFailuresTest {
         RecordingObserver observer = new RecordingObserver();
         String table = TestTables.uniqueName("failing");
         try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(endpoint)
-                .region(DynamoDbLocalServer.REGION).credentialsProvider(DynamoDbLocalServer.credentialsProvider())
+                .region(DynamoDbEmulator.REGION).credentialsProvider(DynamoDbEmulator.credentialsProvider())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(failures).retryStrategy(b -> b.maxAttempts(1)))
                 .build();
                 DynamoDbDistributedCounter counter = DynamoDbDistributedCounter.builder().dynamoDbClient(client)

@@ -22,8 +22,8 @@ import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
 import io.github.distributedcounter.FaultInjectingProxy.Fault;
-import io.github.distributedcounter.local.DynamoDbLocalServer;
-import io.github.distributedcounter.local.DynamoDbLocalTest;
+import io.github.distributedcounter.emulator.DynamoDbEmulator;
+import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Exactly-once increments through a proxy that loses responses, resets, throttles and goes down. */
-@DynamoDbLocalTest
+@DynamoDbEmulatorTest
 class ExactlyOnceUnderFaultsTest {
 
     private final URI dynamoDb;
@@ -48,8 +48,8 @@ class ExactlyOnceUnderFaultsTest {
     @BeforeEach
     void startProxy() throws Exception {
         proxy = new FaultInjectingProxy(dynamoDb);
-        client = DynamoDbClient.builder().endpointOverride(proxy.endpoint()).region(DynamoDbLocalServer.REGION)
-                .credentialsProvider(DynamoDbLocalServer.credentialsProvider())
+        client = DynamoDbClient.builder().endpointOverride(proxy.endpoint()).region(DynamoDbEmulator.REGION)
+                .credentialsProvider(DynamoDbEmulator.credentialsProvider())
                 .overrideConfiguration(o -> o.apiCallAttemptTimeout(Duration.ofMillis(1500))
                         .apiCallTimeout(Duration.ofSeconds(4)))
                 .build();

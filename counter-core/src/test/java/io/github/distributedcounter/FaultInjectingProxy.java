@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback HTTP/1.1 proxy between the AWS SDK and DynamoDB Local that injects faults per request, chosen by a
+ * A loopback HTTP/1.1 proxy between the AWS SDK and the DynamoDB emulator that injects faults per request, chosen by a
  * {@link Policy} from the request's DynamoDB operation:
  * <ul>
  * <li>{@link Fault#CUT_AFTER_APPLY}: forward the request, wait for DynamoDB's response, then close the client's

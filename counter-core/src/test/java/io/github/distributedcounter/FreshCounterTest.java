@@ -1,12 +1,12 @@
 package io.github.distributedcounter;
 
-import io.github.distributedcounter.local.DynamoDbLocalTest;
+import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Base of tests that each get a counter with default settings on a new table, closed afterwards. */
-@DynamoDbLocalTest
+@DynamoDbEmulatorTest
 abstract class FreshCounterTest {
 
     protected final DynamoDbClient client;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import io.github.distributedcounter.local.DynamoDbLocalServer;
+import io.github.distributedcounter.emulator.DynamoDbEmulator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -28,7 +28,7 @@ public final class IncrementWorker {
         int perThread = Integer.parseInt(args[4]);
         ConcurrentLinkedQueue<Long> values = new ConcurrentLinkedQueue<>();
         try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(endpoint)
-                .region(DynamoDbLocalServer.REGION).credentialsProvider(DynamoDbLocalServer.credentialsProvider())
+                .region(DynamoDbEmulator.REGION).credentialsProvider(DynamoDbEmulator.credentialsProvider())
                 .overrideConfiguration(o -> o.apiCallAttemptTimeout(Duration.ofMillis(1500))
                         .apiCallTimeout(Duration.ofSeconds(4)))
                 .build();

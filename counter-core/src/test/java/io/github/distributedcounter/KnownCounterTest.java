@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.github.distributedcounter.FaultInjectingProxy.Fault;
-import io.github.distributedcounter.local.DynamoDbLocalServer;
-import io.github.distributedcounter.local.DynamoDbLocalTest;
+import io.github.distributedcounter.emulator.DynamoDbEmulator;
+import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * (counter deleted, this instance's exactly-once entry removed) the full request follows, and the result is the
  * same as without the shortcut.
  */
-@DynamoDbLocalTest
+@DynamoDbEmulatorTest
 class KnownCounterTest {
 
     private static final String FULL = "(attribute_not_exists(#s) OR #s < :seq) AND (attribute_not_exists(#v) OR "
@@ -76,8 +76,8 @@ class KnownCounterTest {
                 }
             }
         };
-        DynamoDbClient client = DynamoDbClient.builder().endpointOverride(through).region(DynamoDbLocalServer.REGION)
-                .credentialsProvider(DynamoDbLocalServer.credentialsProvider())
+        DynamoDbClient client = DynamoDbClient.builder().endpointOverride(through).region(DynamoDbEmulator.REGION)
+                .credentialsProvider(DynamoDbEmulator.credentialsProvider())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(recorder)).build();
         DynamoDbDistributedCounter.Builder builder = DynamoDbDistributedCounter.builder().dynamoDbClient(client)
                 .tableName(table);

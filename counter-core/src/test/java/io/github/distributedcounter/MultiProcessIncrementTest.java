@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import io.github.distributedcounter.FaultInjectingProxy.Fault;
-import io.github.distributedcounter.local.DynamoDbLocalTest;
+import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Several JVM processes, each its own application instance, counting on one key of one DynamoDB, directly and
  * through one proxy that loses responses.
  */
-@DynamoDbLocalTest
+@DynamoDbEmulatorTest
 class MultiProcessIncrementTest {
 
     private static final int PROCESSES = 3;

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Fresh tables on the shared DynamoDB Local server, one per test. */
+/** Fresh tables on the shared DynamoDB emulator, one per test. */
 final class TestTables {
 
     private TestTables() {
