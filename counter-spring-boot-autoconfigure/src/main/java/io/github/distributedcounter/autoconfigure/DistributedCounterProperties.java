@@ -17,7 +17,10 @@ public class DistributedCounterProperties {
     /** AWS region of the table, e.g. eu-west-1. Defaults to the AWS SDK's region chain, or us-east-1 with an endpoint. */
     private String region;
 
-    /** DynamoDB endpoint, e.g. http://localhost:8000 for DynamoDB Local. Defaults to the region's AWS endpoint. */
+    /**
+     * DynamoDB endpoint, e.g. http://127.0.0.1:8000 for the DynamoDB emulator run as its own process. Defaults to
+     * the region's AWS endpoint.
+     */
     private URI endpoint;
 
     /** Whether to create the table at start-up when it is missing (on-demand billing). */
@@ -256,13 +259,20 @@ public class DistributedCounterProperties {
         }
     }
 
-    /** DynamoDB Local in this JVM, for development and tests (needs counter-dynamodb-local on the classpath). */
+    /**
+     * The project's DynamoDB emulator in this JVM, in memory on loopback, for development and tests; not a
+     * production store (needs counter-dynamodb-emulator on the classpath).
+     */
     public static class Embedded {
 
-        /** Whether to start DynamoDB Local in this JVM and point the counter at it. */
+        /**
+         * Whether to start the DynamoDB emulator in this JVM (in memory, loopback only, nothing on disk) and point
+         * the counter at it. Needs counter-dynamodb-emulator on the classpath; its data is gone when the
+         * application stops.
+         */
         private boolean enabled;
 
-        /** Loopback port of the embedded DynamoDB Local; 0 picks a free one. */
+        /** Loopback port of the embedded DynamoDB emulator; 0 picks a free one. */
         private int port;
 
         public boolean isEnabled() {

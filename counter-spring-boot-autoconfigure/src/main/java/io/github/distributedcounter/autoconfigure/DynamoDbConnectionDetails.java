@@ -8,7 +8,7 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Where the counter's DynamoDB is and how to sign in to it. By default taken from the
- * {@code distributed-counter.*} properties; embedded DynamoDB Local and Testcontainers supply their own.
+ * {@code distributed-counter.*} properties; the embedded DynamoDB emulator and Testcontainers supply their own.
  */
 public interface DynamoDbConnectionDetails extends ConnectionDetails {
 

@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import io.github.distributedcounter.DistributedCounter;
 import io.github.distributedcounter.DynamoDbDistributedCounter;
-import io.github.distributedcounter.local.DynamoDbLocalServer;
-import io.github.distributedcounter.local.DynamoDbLocalTest;
+import io.github.distributedcounter.emulator.DynamoDbEmulator;
+import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-@DynamoDbLocalTest
+@DynamoDbEmulatorTest
 class DistributedCounterAutoConfigurationTest {
 
     private final URI endpoint;
@@ -171,7 +171,7 @@ class DistributedCounterAutoConfigurationTest {
     @Test
     void connectionDetailsBeanReplacesTheProperties() {
         String table = table();
-        try (DynamoDbLocalServer other = DynamoDbLocalServer.start()) {
+        try (DynamoDbEmulator other = DynamoDbEmulator.start()) {
             new ApplicationContextRunner()
                     .withConfiguration(AutoConfigurations.of(DistributedCounterAutoConfiguration.class))
                     .withPropertyValues("distributed-counter.table=" + table, "distributed-counter.create-table=true",
@@ -182,11 +182,11 @@ class DistributedCounterAutoConfigurationTest {
                         }
 
                         public software.amazon.awssdk.regions.Region getRegion() {
-                            return DynamoDbLocalServer.REGION;
+                            return DynamoDbEmulator.REGION;
                         }
 
                         public software.amazon.awssdk.auth.credentials.AwsCredentialsProvider getCredentialsProvider() {
-                            return DynamoDbLocalServer.credentialsProvider();
+                            return DynamoDbEmulator.credentialsProvider();
                         }
                     })
                     .run(context -> {

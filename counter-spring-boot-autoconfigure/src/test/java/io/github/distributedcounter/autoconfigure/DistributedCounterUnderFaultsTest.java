@@ -24,7 +24,7 @@ import io.github.distributedcounter.FaultInjectingProxy;
 import io.github.distributedcounter.FaultInjectingProxy.Fault;
 import io.github.distributedcounter.autoconfigure.aop.EveryNCallsAutoConfiguration;
 import io.github.distributedcounter.autoconfigure.metrics.DistributedCounterMetricsAutoConfiguration;
-import io.github.distributedcounter.local.DynamoDbLocalTest;
+import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +36,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.S
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The auto-configured counter, client and {@code @EveryNCalls} through a proxy that throttles and loses responses. */
-@DynamoDbLocalTest
+@DynamoDbEmulatorTest
 class DistributedCounterUnderFaultsTest {
 
     private static final int THREADS = 8;

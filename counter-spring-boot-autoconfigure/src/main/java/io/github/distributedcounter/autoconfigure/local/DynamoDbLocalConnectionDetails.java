@@ -1,33 +1,33 @@
-package io.github.distributedcounter.autoconfigure.local;
+package io.github.distributedcounter.autoconfigure.embedded;
 
 import java.net.URI;
 
 import io.github.distributedcounter.autoconfigure.DynamoDbConnectionDetails;
-import io.github.distributedcounter.local.DynamoDbLocalServer;
+import io.github.distributedcounter.emulator.DynamoDbEmulator;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
-/** Connection to the DynamoDB Local server started in this JVM. */
-class DynamoDbLocalConnectionDetails implements DynamoDbConnectionDetails {
+/** Connection to the DynamoDB emulator started in this JVM. */
+class EmbeddedDynamoDbConnectionDetails implements DynamoDbConnectionDetails {
 
-    private final DynamoDbLocalServer server;
+    private final DynamoDbEmulator emulator;
 
-    DynamoDbLocalConnectionDetails(DynamoDbLocalServer server) {
-        this.server = server;
+    EmbeddedDynamoDbConnectionDetails(DynamoDbEmulator emulator) {
+        this.emulator = emulator;
     }
 
     @Override
     public URI getEndpoint() {
-        return server.endpoint();
+        return emulator.endpoint();
     }
 
     @Override
     public Region getRegion() {
-        return DynamoDbLocalServer.REGION;
+        return DynamoDbEmulator.REGION;
     }
 
     @Override
     public AwsCredentialsProvider getCredentialsProvider() {
-        return DynamoDbLocalServer.credentialsProvider();
+        return DynamoDbEmulator.credentialsProvider();
     }
 }

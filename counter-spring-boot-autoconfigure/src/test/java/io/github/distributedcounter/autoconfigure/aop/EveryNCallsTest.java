@@ -21,12 +21,12 @@ import io.github.distributedcounter.EveryNCalls;
 import io.github.distributedcounter.EveryNCalls.OnCounterFailure;
 import io.github.distributedcounter.TableNotFoundException;
 import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfiguration;
-import io.github.distributedcounter.local.DynamoDbLocalTest;
+import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-@DynamoDbLocalTest
+@DynamoDbEmulatorTest
 class EveryNCallsTest {
 
     private final ApplicationContextRunner runner;

@@ -6,7 +6,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfiguration;
-import io.github.distributedcounter.local.DynamoDbLocalTest;
+import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -16,7 +16,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-@DynamoDbLocalTest
+@DynamoDbEmulatorTest
 class DistributedCounterHealthAutoConfigurationTest {
 
     private final DynamoDbClient client;

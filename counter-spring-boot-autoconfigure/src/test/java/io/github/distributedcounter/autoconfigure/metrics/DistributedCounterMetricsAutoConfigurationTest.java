@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import io.github.distributedcounter.CounterObserver;
 import io.github.distributedcounter.DistributedCounter;
 import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfiguration;
-import io.github.distributedcounter.local.DynamoDbLocalTest;
+import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.S
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-@DynamoDbLocalTest
+@DynamoDbEmulatorTest
 class DistributedCounterMetricsAutoConfigurationTest {
 
     private final String table = "metrics-" + UUID.randomUUID();
