@@ -21,7 +21,7 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import io.github.distributedcounter.DynamoDbDistributedCounter;
-import io.github.distributedcounter.local.DynamoDbLocalServer;
+import io.github.distributedcounter.emulator.DynamoDbEmulator;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,10 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * Runs every scenario against DynamoDB Local in a separate process, the raw AWS SDK (one {@code UpdateItem ADD}
- * per increment) as the baseline and the library, with exactly-once on (the default) and off, side by side;
- * checks each stored value, and prints and writes the table (Markdown and CSV). Arguments: seconds per
- * scenario, output folder.
+ * Runs every scenario against the project's DynamoDB emulator in a separate process, the raw AWS SDK (one
+ * {@code UpdateItem ADD} per increment) as the baseline and the library, with exactly-once on (the default) and
+ * off, side by side; checks each stored value, and prints and writes the table (Markdown and CSV). Arguments:
+ * seconds per scenario, output folder.
  */
 public final class BenchmarkMain {
 
@@ -64,13 +64,13 @@ public final class BenchmarkMain {
         Path out = Path.of(args.length > 1 ? args[1] : "target");
         RequestCounter requests = new RequestCounter();
         Instant started = Instant.now();
-        try (LocalServerProcess server = LocalServerProcess.start();
+        try (EmulatorProcess server = EmulatorProcess.start();
                 DynamoDbClient client = DynamoDbClient.builder().endpointOverride(server.endpoint())
-                        .region(DynamoDbLocalServer.REGION).credentialsProvider(DynamoDbLocalServer.credentialsProvider())
+                        .region(DynamoDbEmulator.REGION).credentialsProvider(DynamoDbEmulator.credentialsProvider())
                         .httpClientBuilder(ApacheHttpClient.builder().maxConnections(128))
                         .overrideConfiguration(o -> o.addExecutionInterceptor(requests))
                         .build()) {
-            System.out.printf("DynamoDB Local (pid %d) at %s; %.0f s per row%n", server.pid(), server.endpoint(),
+            System.out.printf("DynamoDB emulator (pid %d) at %s; %.0f s per row%n", server.pid(), server.endpoint(),
                     seconds);
             new BenchmarkMain(new LoadRunner(Math.max(0.5, seconds / ROUNDS / 3), requests), requests, client).runAll();
             System.out.println("(warm-up pass done; nothing above is recorded)");
@@ -160,10 +160,10 @@ public final class BenchmarkMain {
     private record Setup(Target target, LongSupplier stored, AutoCloseable resources) {
     }
 
-    /** Sets each contender up on its own DynamoDB Local table, measures them, and records a row each. */
+    /** Sets each contender up on its own table in the emulator, measures them, and records a row each. */
     private void compare(String scenario, String load, List<Contender> contenders, String[] keys, Scenario measure)
             throws Exception {
-        compare(scenario, load, contenders, contender -> onDynamoDbLocal(contender, keys), measure);
+        compare(scenario, load, contenders, contender -> onEmulator(contender, keys), measure);
     }
 
     private void compare(String scenario, String load, List<Contender> contenders, Function<Contender, Setup> setUp,
@@ -185,7 +185,7 @@ public final class BenchmarkMain {
         }
     }
 
-    private Setup onDynamoDbLocal(Contender contender, String[] keys) {
+    private Setup onEmulator(Contender contender, String[] keys) {
         String table = newTable();
         LongSupplier stored = () -> stored(table, keys);
         if (contender.options() == null) {
@@ -308,8 +308,9 @@ public final class BenchmarkMain {
 
     private String markdown(Instant started, double seconds) {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "Run %s on %d cores (%s %s, Java %s), DynamoDB Local 3.3.1 in-memory "
-                + "in a separate JVM on loopback, after a warm-up pass over every scenario. %.0f s measured per row, "
+        md.append(String.format(Locale.ROOT, "Run %s on %d cores (%s %s, Java %s), the project's DynamoDB emulator "
+                + "(in memory, no AWS limits) in a separate JVM on loopback, after a warm-up pass over every scenario. "
+                + "%.0f s measured per row, "
                 + "in %d rounds: within a scenario the implementations take turns (every 200 ms on one thread), "
                 + "each round after a warm-up of a third of its length.%n%n",
                 started.truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
