@@ -50,6 +50,8 @@ final class EmulatorProcess implements AutoCloseable {
             throw new IOException("The DynamoDB emulator process ended before it served (" + String.join(" ", command)
                     + ")");
         }
+        // should this JVM be stopped before close(), the engine stops with it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "emulator-stop"));
         Thread drain = new Thread(() -> out.lines().forEach(l -> System.out.println("[emulator] " + l)),
                 "emulator-stdout");
         drain.setDaemon(true);
