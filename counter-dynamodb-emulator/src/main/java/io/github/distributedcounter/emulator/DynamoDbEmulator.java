@@ -1,0 +1,158 @@
+package io.github.distributedcounter.emulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+import io.github.distributedcounter.emulator.internal.Engine;
+import io.github.distributedcounter.emulator.internal.HttpFront;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * An in-memory engine that speaks DynamoDB's JSON protocol on a loopback port, for tests, local runs and
+ * benchmarks. It keeps one database for every credential and region, nothing on disk, and listens on the
+ * loopback address only. It is a test engine, not a production store: closing it discards its data.
+ * <p>
+ * Start it with {@link #start()} or {@link #builder()}; close it to stop it and free its port.
+ */
+public final class DynamoDbEmulator implements AutoCloseable {
+
+    /** Region used by {@link #createClient()}; any region works, the database is shared. */
+    public static final Region REGION = Region.US_EAST_1;
+
+    private static final String DUMMY_ACCESS_KEY = "emulator";
+    private static final String DUMMY_SECRET_KEY = "emulator";
+
+    private final HttpFront front;
+    private final URI endpoint;
+    private volatile boolean running = true;
+
+    private DynamoDbEmulator(HttpFront front) {
+        this.front = front;
+        this.endpoint = URI.create("http://" + front.address().getAddress().getHostAddress() + ":"
+                + front.address().getPort());
+    }
+
+    /** Starts an engine on a free loopback port. */
+    public static DynamoDbEmulator start() {
+        return builder().start();
+    }
+
+    /**
+     * Starts an engine on the given loopback port, or on a free one when {@code port} is 0.
+     *
+     * @throws IllegalArgumentException if the port is outside 0..65535
+     * @throws IllegalStateException if the engine cannot start, for example because the port is taken
+     */
+    public static DynamoDbEmulator start(int port) {
+        return builder().port(port).start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The endpoint to give an AWS SDK client, e.g. {@code http://127.0.0.1:41234}. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** The port the engine listens on. */
+    public int port() {
+        return endpoint.getPort();
+    }
+
+    /** A new client for this engine with dummy static credentials; the caller closes it. */
+    public DynamoDbClient createClient() {
+        return DynamoDbClient.builder().endpointOverride(endpoint).region(REGION)
+                .credentialsProvider(credentialsProvider()).build();
+    }
+
+    /** A new asynchronous client for this engine with dummy static credentials; the caller closes it. */
+    public DynamoDbAsyncClient createAsyncClient() {
+        return DynamoDbAsyncClient.builder().endpointOverride(endpoint).region(REGION)
+                .credentialsProvider(credentialsProvider()).build();
+    }
+
+    /** Dummy static credentials; the engine accepts any. */
+    public static StaticCredentialsProvider credentialsProvider() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(DUMMY_ACCESS_KEY, DUMMY_SECRET_KEY));
+    }
+
+    /** Whether the engine is accepting requests. */
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops the engine, frees its port and discards its data. */
+    @Override
+    public void close() {
+        running = false;
+        front.close();
+    }
+
+    /** Settings of an engine before it starts. */
+    public static final class Builder {
+
+        private int port;
+        private Duration latency = Duration.ZERO;
+        private Duration jitter = Duration.ZERO;
+        private boolean awsLimits;
+
+        private Builder() {
+        }
+
+        /** The loopback port, or 0 (the default) for a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * A round trip added to every response, plus or minus up to {@code jitter} (uniform), to model a client
+         * in the same region as the table (e.g. 4 ms ± 1 ms). None by default.
+         */
+        public Builder latency(Duration latency, Duration jitter) {
+            Objects.requireNonNull(latency, "latency");
+            Objects.requireNonNull(jitter, "jitter");
+            if (latency.isNegative() || jitter.isNegative() || jitter.compareTo(latency) > 0) {
+                throw new IllegalArgumentException("latency and jitter must not be negative and jitter must not "
+                        + "exceed latency, were " + latency + " and " + jitter);
+            }
+            this.latency = latency;
+            this.jitter = jitter;
+            return this;
+        }
+
+        /**
+         * Enforces DynamoDB's per-partition-key throughput limits (1,000 write units and 3,000 read units per
+         * second), answering requests past them with DynamoDB's throttling errors. Off by default.
+         */
+        public Builder awsLimits(boolean awsLimits) {
+            this.awsLimits = awsLimits;
+            return this;
+        }
+
+        /**
+         * Starts the engine.
+         *
+         * @throws IllegalStateException if it cannot start, for example because the port is taken
+         */
+        public DynamoDbEmulator start() {
+            try {
+                return new DynamoDbEmulator(new HttpFront(new Engine(Clock.systemUTC()), port, latency, jitter));
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not start the DynamoDB emulator on loopback port " + port, e);
+            }
+        }
+    }
+}

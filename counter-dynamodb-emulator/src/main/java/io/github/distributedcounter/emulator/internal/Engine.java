@@ -1,0 +1,95 @@
+package io.github.distributedcounter.emulator.internal;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The database: its tables and the operations on them, one call per request. Thread-safe.
+ */
+public final class Engine {
+
+    private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Throttle throttle;
+    private final TableOperations tableOperations = new TableOperations(this);
+    private final ItemOperations itemOperations = new ItemOperations(this);
+
+    public Engine(Clock clock) {
+        this(clock, Throttle.NONE);
+    }
+
+    Engine(Clock clock, Throttle throttle) {
+        this.clock = clock;
+        this.throttle = throttle;
+    }
+
+    /**
+     * Runs one operation on a request body and returns the response body; a {@link ServiceError} is the error
+     * response.
+     */
+    public byte[] handle(String operation, byte[] body) {
+        Map<String, Object> request = Json.parseObject(body);
+        return Json.write(dispatch(operation, request));
+    }
+
+    private Map<String, Object> dispatch(String operation, Map<String, Object> request) {
+        return switch (operation) {
+            case "GetItem" -> itemOperations.getItem(request);
+            case "PutItem" -> itemOperations.putItem(request);
+            case "UpdateItem" -> itemOperations.updateItem(request);
+            case "DeleteItem" -> itemOperations.deleteItem(request);
+            case "BatchGetItem" -> itemOperations.batchGetItem(request);
+            case "CreateTable" -> tableOperations.createTable(request);
+            case "DescribeTable" -> tableOperations.describeTable(request);
+            case "DeleteTable" -> tableOperations.deleteTable(request);
+            case "ListTables" -> tableOperations.listTables(request);
+            case "Query", "Scan", "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction",
+                    "UpdateTable", "CreateBackup", "CreateGlobalTable", "DescribeStream" ->
+                    throw new ServiceError("com.amazon.coral.service#UnknownOperationException", operation
+                            + " is not supported by this DynamoDB emulator: it is a test engine for single-item "
+                            + "operations, batches and transactions", 400, null, null);
+            default -> throw ServiceError.unknownOperation();
+        };
+    }
+
+    /** Serialises an error response body as DynamoDB does. */
+    public static byte[] errorBody(ServiceError error) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("__type", error.type());
+        if (error.getMessage() != null) {
+            body.put("message", error.getMessage());
+        }
+        if (error.item() != null) {
+            body.put("Item", error.item());
+        }
+        if (error.details() instanceof Map<?, ?> details) {
+            details.forEach((k, v) -> body.put((String) k, v));
+        }
+        return Json.write(body);
+    }
+
+    Table table(Map<String, Object> request) {
+        return table(TableOperations.tableName(request));
+    }
+
+    Table table(String name) {
+        Table table = tables.get(name);
+        if (table == null) {
+            throw ServiceError.resourceNotFound("Requested resource not found");
+        }
+        return table;
+    }
+
+    ConcurrentHashMap<String, Table> tables() {
+        return tables;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Throttle throttle() {
+        return throttle;
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.distributedcounter.emulator.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** Typed access to the members of a request body; a member of the wrong JSON type is a SerializationException. */
+final class Requests {
+
+    private Requests() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asMap(Object json) {
+        if (json instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw ServiceError.serialization("Start of structure or map found where not expected");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> asList(Object json) {
+        if (json instanceof List<?> list) {
+            return (List<Object>) list;
+        }
+        throw ServiceError.serialization("Start of list found where not expected");
+    }
+
+    static String asString(Object json) {
+        if (json instanceof String s) {
+            return s;
+        }
+        throw ServiceError.serialization("STRING_VALUE can not be converted to a String");
+    }
+
+    static boolean asBoolean(Object json) {
+        if (json instanceof Boolean b) {
+            return b;
+        }
+        throw ServiceError.serialization("Unexpected value type in payload: expected a Boolean");
+    }
+
+    static long asLong(Object json) {
+        if (json instanceof BigDecimal d) {
+            try {
+                return d.longValueExact();
+            } catch (ArithmeticException e) {
+                throw ServiceError.serialization("NUMBER_VALUE cannot be converted to Long");
+            }
+        }
+        throw ServiceError.serialization("Unexpected value type in payload: expected a Number");
+    }
+
+    /** A string member, or null when absent. */
+    static String string(Map<String, Object> request, String name) {
+        Object value = request.get(name);
+        return value == null ? null : asString(value);
+    }
+
+    /** A string member that must be present. */
+    static String required(Map<String, Object> request, String name) {
+        String value = string(request, name);
+        if (value == null) {
+            throw ServiceError.validation("1 validation error detected: Value null at '" + decapitalize(name)
+                    + "' failed to satisfy constraint: Member must not be null");
+        }
+        return value;
+    }
+
+    static boolean bool(Map<String, Object> request, String name) {
+        Object value = request.get(name);
+        return value != null && asBoolean(value);
+    }
+
+    static Map<String, Object> map(Map<String, Object> request, String name) {
+        Object value = request.get(name);
+        return value == null ? null : asMap(value);
+    }
+
+    static List<Object> list(Map<String, Object> request, String name) {
+        Object value = request.get(name);
+        return value == null ? null : asList(value);
+    }
+
+    static String decapitalize(String name) {
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+}
