@@ -9,7 +9,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * CreateTable, DescribeTable, DeleteTable and ListTables. Tables are ACTIVE as soon as they are created.
+ * CreateTable, DescribeTable, DeleteTable and ListTables. Tables are ACTIVE as soon as they are created; the
+ * CreateTable response itself says CREATING, as DynamoDB's does.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html">CreateTable</a>
  */
@@ -124,7 +125,7 @@ final class TableOperations {
         if (engine.tables().putIfAbsent(name, table) != null) {
             throw ServiceError.resourceInUse("Table already exists: " + name);
         }
-        return Map.of("TableDescription", description(table, "ACTIVE"));
+        return Map.of("TableDescription", description(table, "CREATING"));
     }
 
     Map<String, Object> describeTable(Map<String, Object> request) {
