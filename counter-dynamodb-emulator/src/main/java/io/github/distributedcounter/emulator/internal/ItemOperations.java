@@ -150,12 +150,16 @@ final class ItemOperations {
     Map<String, Object> batchGetItem(Map<String, Object> request) {
         Map<String, Object> requestItems = Requests.map(request, "RequestItems");
         if (requestItems == null || requestItems.isEmpty()) {
-            throw ServiceError.validation("1 validation error detected: Value null at 'requestItems' failed to "
-                    + "satisfy constraint: Member must have length greater than or equal to 1");
+            throw ServiceError.validation("The requestItems parameter is required for BatchGetItem");
         }
         int total = 0;
-        for (Object tableRequest : requestItems.values()) {
-            List<Object> keys = Requests.list(Requests.asMap(tableRequest), "Keys");
+        for (Map.Entry<String, Object> entry : requestItems.entrySet()) {
+            List<Object> keys = Requests.list(Requests.asMap(entry.getValue()), "Keys");
+            if (keys != null && keys.size() > MAX_BATCH_GET_KEYS) {
+                throw ServiceError.validation("1 validation error detected: Value at 'RequestItems." + entry.getKey()
+                        + ".member.Keys' failed to satisfy constraint: Member must have length less than or equal to "
+                        + MAX_BATCH_GET_KEYS);
+            }
             total += keys == null ? 0 : keys.size();
         }
         if (total > MAX_BATCH_GET_KEYS) {
@@ -287,7 +291,7 @@ final class ItemOperations {
         };
         if (!known) {
             if (!update && List.of("UPDATED_OLD", "ALL_NEW", "UPDATED_NEW").contains(value)) {
-                throw ServiceError.validation("Return values set to invalid value");
+                throw ServiceError.validation("ReturnValues can only be ALL_OLD or NONE");
             }
             throw ServiceError.validation("1 validation error detected: Value '" + value + "' at 'returnValues' "
                     + "failed to satisfy constraint: Member must satisfy enum value set: "
