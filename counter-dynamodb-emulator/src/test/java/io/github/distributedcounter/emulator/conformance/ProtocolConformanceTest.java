@@ -1,6 +1,7 @@
 package io.github.distributedcounter.emulator.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,11 +29,14 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * DynamoDB's JSON protocol seen on the wire with {@link HttpClient}: malformed bodies, unknown operations, the
  * response content type and headers, and the members of error bodies ({@code __type} and {@code message}, or
- * {@code Message} for a SerializationException about a member's type).
+ * {@code Message} for a SerializationException about a member's type); and Query and Scan, which this engine does
+ * not serve (its own choice: an UnknownOperationException saying so).
  *
  * <p>Expected outcomes come from:
  * <ul>
@@ -43,14 +48,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *   <li><a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html">Error
  *       handling with DynamoDB</a> (HTTP 400 for SerializationException, UnknownOperationException,
  *       ValidationException, ResourceNotFoundException, ConditionalCheckFailedException)</li>
- *   <li>the bodies DynamoDB sends for a malformed body, an unknown or missing target and a member of the wrong type,
+ *   <li>the bodies DynamoDB sends for a malformed body, an unknown or missing target, a missing signature and a
+ *       member of the wrong type,
  *       as recorded against DynamoDB by dynalite's connection and serialization tests (github.com/architect/dynalite,
  *       test/connection.js and test/helpers.js). DynamoDB's message for a malformed JSON body is not documented, so
  *       that test asserts the status, the type and the content type only.</li>
  * </ul>
- * Requests that reach an operation are signed with Signature Version 4, as DynamoDB requires; the malformed-body and
- * unknown-operation requests are sent unsigned, as dynalite recorded them, since DynamoDB answers those before it
- * checks the signature.
+ * Requests that reach an operation are signed with Signature Version 4, as DynamoDB requires (the engine accepts
+ * any signature, but not none); the unknown-operation requests are sent unsigned, as dynalite recorded them, since
+ * DynamoDB answers those before it looks for the signature.
  */
 @DynamoDbEmulatorTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -76,13 +82,25 @@ class ProtocolConformanceTest {
 
     @Test
     void malformedJsonIsASerializationException() throws Exception {
-        for (boolean signed : List.of(false, true)) {
-            HttpResponse<byte[]> response = send(TARGET + "ListTables", "{\"TableName\": ", signed);
+        for (String json : List.of("{\"TableName\": ", "hi")) {
+            HttpResponse<byte[]> response = send(TARGET + "ListTables", json, true);
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(contentType(response)).isEqualTo(AMZ_JSON);
             assertThat(body(response).get("__type").asString())
                     .isEqualTo("com.amazon.coral.service#SerializationException");
         }
+    }
+
+    @Test
+    void anUnsignedRequestIsMissingItsAuthenticationToken() throws Exception {
+        HttpResponse<byte[]> response = send(TARGET + "ListTables", "{}", false);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(contentType(response)).isEqualTo(AMZ_JSON);
+        Map<String, JsonNode> body = body(response);
+        assertThat(body).containsOnlyKeys("__type", "message");
+        assertThat(body.get("__type").asString())
+                .isEqualTo("com.amazon.coral.service#MissingAuthenticationTokenException");
+        assertThat(body.get("message").asString()).isEqualTo("Request is missing Authentication Token");
     }
 
     @Test
@@ -99,6 +117,21 @@ class ProtocolConformanceTest {
         assertThat(noTarget.statusCode()).isEqualTo(400);
         assertThat(body(noTarget).get("__type").asString())
                 .isEqualTo("com.amazon.coral.service#UnknownOperationException");
+    }
+
+    @Test
+    void queryAndScanAreNotServedAndSaySo() {
+        for (ThrowingCallable call : List.<ThrowingCallable>of(
+                () -> client.query(r -> r.tableName(table).keyConditionExpression("pk = :p")
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.builder().s("a").build()))),
+                () -> client.scan(r -> r.tableName(table)))) {
+            Throwable thrown = catchThrowable(call);
+            assertThat(thrown).isExactlyInstanceOf(DynamoDbException.class);
+            DynamoDbException e = (DynamoDbException) thrown;
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
+            assertThat(e.awsErrorDetails().errorMessage()).contains("not supported");
+        }
     }
 
     @Test
