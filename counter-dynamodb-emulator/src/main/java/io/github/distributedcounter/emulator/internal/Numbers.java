@@ -27,7 +27,7 @@ public final class Numbers {
             }
             value = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw ServiceError.validation("A value provided cannot be converted into a number");
+            throw ServiceError.validation("The parameter cannot be converted to a numeric value: " + text);
         }
         return check(value);
     }
