@@ -32,6 +32,7 @@ final class ItemOperations {
     Map<String, Object> getItem(Map<String, Object> request) {
         Table table = engine.table(request);
         Table.ItemKey key = table.key(AttributeValues.item(request.get("Key")));
+        requireExpressionFor(request, "ProjectionExpression");
         ExpressionContext context = context(request);
         Projection projection = projection(request, context);
         context.checkAllUsed();
@@ -177,6 +178,7 @@ final class ItemOperations {
                         + entry.getKey() + ".member.keys' failed to satisfy constraint: "
                         + "Member must have length greater than or equal to 1");
             }
+            requireExpressionFor(tableRequest, "ProjectionExpression");
             ExpressionContext context = context(tableRequest);
             Projection projection = projection(tableRequest, context);
             context.checkAllUsed();
@@ -241,6 +243,11 @@ final class ItemOperations {
 
     private static Write write(Map<String, Object> request, UpdateParser updateParser) {
         Write write = new Write();
+        if (updateParser == null) {
+            requireExpressionFor(request, "ConditionExpression");
+        } else {
+            requireExpressionFor(request, "UpdateExpression", "ConditionExpression");
+        }
         ExpressionContext context = context(request);
         if (updateParser != null) {
             write.update = updateParser.parse(context);
@@ -259,6 +266,25 @@ final class ItemOperations {
         write.returnOldOnFailure = "ALL_OLD".equals(onFailure);
         write.returnConsumedCapacity = Requests.string(request, "ReturnConsumedCapacity");
         return write;
+    }
+
+    /**
+     * Rejects ExpressionAttributeNames or ExpressionAttributeValues in a request that has none of the expressions
+     * (the members named) that could use them, with DynamoDB's messages.
+     */
+    private static void requireExpressionFor(Map<String, Object> request, String... expressions) {
+        for (String expression : expressions) {
+            if (request.get(expression) != null) {
+                return;
+            }
+        }
+        if (request.get("ExpressionAttributeNames") != null) {
+            throw ServiceError.validation("ExpressionAttributeNames can only be specified when using expressions");
+        }
+        if (request.get("ExpressionAttributeValues") != null) {
+            throw ServiceError.validation("ExpressionAttributeValues can only be specified when using expressions: "
+                    + String.join(" and ", expressions) + (expressions.length == 1 ? " is null" : " are null"));
+        }
     }
 
     static ExpressionContext context(Map<String, Object> request) {
