@@ -38,9 +38,8 @@ public final class Numbers {
         if (normalized.signum() == 0) {
             return normalized;
         }
-        if (normalized.precision() > 38) {
-            throw ServiceError.validation("Attempting to store more than 38 significant digits in a Number");
-        }
+        // the range is checked before the precision: DynamoDB reports a sum past the range as an overflow even
+        // when it also has more than 38 digits
         BigDecimal magnitude = normalized.abs();
         if (magnitude.compareTo(MAX) > 0) {
             throw ServiceError.validation(
@@ -49,6 +48,9 @@ public final class Numbers {
         if (magnitude.compareTo(MIN_POSITIVE) < 0) {
             throw ServiceError.validation(
                     "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+        }
+        if (normalized.precision() > 38) {
+            throw ServiceError.validation("Attempting to store more than 38 significant digits in a Number");
         }
         return normalized;
     }
