@@ -91,11 +91,13 @@ class UpdateExpressionConformanceTest {
 
     @Test
     void listAppendAtEitherEnd() {
-        Map<String, AttributeValue> key = put("l", l(n("2")));
+        Map<String, AttributeValue> key = put("l", l(n("2")), "r", l(n("2")));
         Map<String, AttributeValue> after = update(key,
-                "SET l = list_append(:front, list_append(l, :back)), fresh = list_append(if_not_exists(fresh, :empty), :back)",
+                "SET l = list_append(:front, l), r = list_append(r, :back), "
+                        + "fresh = list_append(if_not_exists(fresh, :empty), :back)",
                 ":front", l(n("1")), ":back", l(n("3"), s("x")), ":empty", l());
-        assertThat(after).isEqualTo(with(key, "l", l(n("1"), n("2"), n("3"), s("x")), "fresh", l(n("3"), s("x"))));
+        assertThat(after).isEqualTo(with(key, "l", l(n("1"), n("2")), "r", l(n("2"), n("3"), s("x")),
+                "fresh", l(n("3"), s("x"))));
     }
 
     @Test
