@@ -1,6 +1,7 @@
 package io.github.distributedcounter.emulator.conformance;
 
 import static io.github.distributedcounter.emulator.conformance.Conformance.assertError;
+import static io.github.distributedcounter.emulator.conformance.Conformance.assertValidation;
 import static io.github.distributedcounter.emulator.conformance.Conformance.b;
 import static io.github.distributedcounter.emulator.conformance.Conformance.bool;
 import static io.github.distributedcounter.emulator.conformance.Conformance.get;
@@ -52,7 +53,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  *       (its Item member; message "The conditional request failed")</li>
  * </ul>
  * A comparison with a missing operand is false, except {@code <>}, which is true; users verified this against
- * DynamoDB (reports on public DynamoDB emulators' trackers, 2026).
+ * DynamoDB (reports on public DynamoDB emulators' trackers, 2026). A path compared with itself is a
+ * ValidationException ("The first operand must be distinct from the remaining operands ..."), as recorded against
+ * DynamoDB by dynalite's tests and the public conformance captures.
  */
 @DynamoDbEmulatorTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -110,7 +113,15 @@ class ConditionExpressionConformanceTest {
         assertHolds("flag = :v", ":v", bool(true));
         assertHolds("z = :v", ":v", nul());
         assertHolds("blank = :v", ":v", s(""));
-        assertHolds("a = a");
+    }
+
+    @Test
+    void comparingAPathWithItselfIsRejected() {
+        assertValidation(() -> client.putItem(r -> r.tableName(table).item(item("pk", s("self")))
+                        .conditionExpression("a = a")),
+                "Invalid ConditionExpression: The first operand must be distinct from the remaining operands for this "
+                        + "operator or function; operator: =, first operand: [a]");
+        assertThat(get(client, table, item("pk", s("self")))).isNull();
     }
 
     @Test
