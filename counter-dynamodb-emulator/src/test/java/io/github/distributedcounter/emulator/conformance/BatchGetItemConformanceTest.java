@@ -129,7 +129,8 @@ class BatchGetItemConformanceTest {
                 "1 validation error detected: Value at 'RequestItems\\." + table + "\\.member\\.Keys' failed to "
                         + "satisfy constraint: Member must have length less than or equal to 100"
                         + "|1 validation error detected: Value '\\[.+\\]' at 'requestItems\\." + table
-                        + "\\.member\\.keys' failed to satisfy constraint: Member must have length less than or equal to 100");
+                        + "\\.member\\.keys' failed to satisfy constraint: "
+                        + "Member must have length less than or equal to 100");
     }
 
     @Test

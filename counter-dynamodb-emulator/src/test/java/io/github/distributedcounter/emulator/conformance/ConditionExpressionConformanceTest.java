@@ -62,6 +62,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 class ConditionExpressionConformanceTest {
 
     private static final AtomicInteger KEYS = new AtomicInteger();
+    private static final String FAILED = "The conditional request failed";
 
     private final DynamoDbClient client;
     private String table;
@@ -330,19 +331,19 @@ class ConditionExpressionConformanceTest {
 
         ConditionalCheckFailedException plain = assertError(() -> client.putItem(r -> r.tableName(table)
                         .item(replacement).conditionExpression("attribute_not_exists(pk)")),
-                ConditionalCheckFailedException.class, "ConditionalCheckFailedException", "The conditional request failed");
+                ConditionalCheckFailedException.class, "ConditionalCheckFailedException", FAILED);
         assertThat(plain.hasItem()).isFalse();
 
         ConditionalCheckFailedException withItem = assertError(() -> client.putItem(r -> r.tableName(table)
                         .item(replacement).conditionExpression("attribute_not_exists(pk)")
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)),
-                ConditionalCheckFailedException.class, "ConditionalCheckFailedException", "The conditional request failed");
+                ConditionalCheckFailedException.class, "ConditionalCheckFailedException", FAILED);
         assertThat(withItem.item()).isEqualTo(original);
 
         ConditionalCheckFailedException none = assertError(() -> client.putItem(r -> r.tableName(table)
                         .item(replacement).conditionExpression("attribute_not_exists(pk)")
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE)),
-                ConditionalCheckFailedException.class, "ConditionalCheckFailedException", "The conditional request failed");
+                ConditionalCheckFailedException.class, "ConditionalCheckFailedException", FAILED);
         assertThat(none.hasItem()).isFalse();
 
         assertThat(get(client, table, key)).isEqualTo(original);
@@ -358,14 +359,14 @@ class ConditionExpressionConformanceTest {
                         .updateExpression("SET v = :new, added = :new").conditionExpression("v = :old")
                         .expressionAttributeValues(item(":new", n("3"), ":old", n("2")))
                         .returnValues(ReturnValue.ALL_NEW)),
-                ConditionalCheckFailedException.class, "ConditionalCheckFailedException", "The conditional request failed");
+                ConditionalCheckFailedException.class, "ConditionalCheckFailedException", FAILED);
         assertThat(plain.hasItem()).isFalse();
 
         ConditionalCheckFailedException withItem = assertError(() -> client.updateItem(r -> r.tableName(table).key(key)
                         .updateExpression("SET v = :new ADD tally :one").conditionExpression("v = :old")
                         .expressionAttributeValues(item(":new", n("3"), ":old", n("2"), ":one", n("1")))
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)),
-                ConditionalCheckFailedException.class, "ConditionalCheckFailedException", "The conditional request failed");
+                ConditionalCheckFailedException.class, "ConditionalCheckFailedException", FAILED);
         assertThat(withItem.item()).isEqualTo(original);
 
         assertThat(get(client, table, key)).isEqualTo(original);
@@ -378,7 +379,7 @@ class ConditionExpressionConformanceTest {
                         .updateExpression("SET v = :v").conditionExpression("attribute_exists(pk)")
                         .expressionAttributeValues(item(":v", n("1")))
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)),
-                ConditionalCheckFailedException.class, "ConditionalCheckFailedException", "The conditional request failed");
+                ConditionalCheckFailedException.class, "ConditionalCheckFailedException", FAILED);
         assertThat(e.hasItem()).isFalse();
         assertThat(get(client, table, key)).isNull();
     }
@@ -391,13 +392,13 @@ class ConditionExpressionConformanceTest {
 
         ConditionalCheckFailedException plain = assertError(() -> client.deleteItem(r -> r.tableName(table).key(key)
                         .conditionExpression("v = :v").expressionAttributeValues(item(":v", n("2")))),
-                ConditionalCheckFailedException.class, "ConditionalCheckFailedException", "The conditional request failed");
+                ConditionalCheckFailedException.class, "ConditionalCheckFailedException", FAILED);
         assertThat(plain.hasItem()).isFalse();
 
         ConditionalCheckFailedException withItem = assertError(() -> client.deleteItem(r -> r.tableName(table).key(key)
                         .conditionExpression("v = :v").expressionAttributeValues(item(":v", n("2")))
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)),
-                ConditionalCheckFailedException.class, "ConditionalCheckFailedException", "The conditional request failed");
+                ConditionalCheckFailedException.class, "ConditionalCheckFailedException", FAILED);
         assertThat(withItem.item()).isEqualTo(original);
         assertThat(get(client, table, key)).isEqualTo(original);
 

@@ -176,8 +176,8 @@ class ProtocolConformanceTest {
 
     @Test
     void conditionalCheckFailedBodyHasTypeMessageAndTheItemWhenAsked() throws Exception {
-        send(TARGET + "PutItem", "{\"TableName\":\"" + table + "\",\"Item\":{\"pk\":{\"S\":\"ccf\"},\"v\":{\"N\":\"1\"}}}",
-                true);
+        send(TARGET + "PutItem",
+                "{\"TableName\":\"" + table + "\",\"Item\":{\"pk\":{\"S\":\"ccf\"},\"v\":{\"N\":\"1\"}}}", true);
         String conditional = "{\"TableName\":\"" + table + "\",\"Item\":{\"pk\":{\"S\":\"ccf\"}},"
                 + "\"ConditionExpression\":\"attribute_not_exists(pk)\"";
 

@@ -94,7 +94,8 @@ class TablesConformanceTest {
     void provisionedTableWithNumberHashKeyAndBinaryRangeKey() {
         String name = tableName(PREFIX);
         client.createTable(r -> r.tableName(name)
-                .attributeDefinitions(definition("id", ScalarAttributeType.N), definition("part", ScalarAttributeType.B))
+                .attributeDefinitions(definition("id", ScalarAttributeType.N),
+                        definition("part", ScalarAttributeType.B))
                 .keySchema(key("id", KeyType.HASH), key("part", KeyType.RANGE))
                 .billingMode(BillingMode.PROVISIONED)
                 .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(7L)));

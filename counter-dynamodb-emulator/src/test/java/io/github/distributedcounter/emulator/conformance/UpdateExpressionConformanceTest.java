@@ -11,6 +11,7 @@ import static io.github.distributedcounter.emulator.conformance.Conformance.s;
 import static io.github.distributedcounter.emulator.conformance.Conformance.ss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,8 +23,10 @@ import org.junit.jupiter.api.TestInstance;
 import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * Update expressions: SET with arithmetic, if_not_exists and list_append, REMOVE, ADD to numbers and sets, DELETE
@@ -160,8 +163,76 @@ class UpdateExpressionConformanceTest {
         after = update(key, "REMOVE x SET y = x");
         assertThat(after).isEqualTo(with(key, "v", n("15"), "b", n("15"), "y", n("16")));
 
-        after = update(key, "SET v = if_not_exists(v, :zero) + :d ADD total_hits :d, b :d", ":zero", n("0"), ":d", n("2"));
+        after = update(key, "SET v = if_not_exists(v, :zero) + :d ADD total_hits :d, b :d",
+                ":zero", n("0"), ":d", n("2"));
         assertThat(after).isEqualTo(with(key, "v", n("17"), "b", n("17"), "y", n("16"), "total_hits", n("2")));
+    }
+
+    @Test
+    void addThroughNamesStoresTheOldValueInTheOtherAttribute() {
+        Map<String, AttributeValue> key = put("val", n("41"));
+        Map<String, AttributeValue> after = client.updateItem(r -> r.tableName(table).key(key)
+                .updateExpression("ADD #v :d SET #b = #v, #s = :seq")
+                .conditionExpression("#s < :seq OR attribute_not_exists(#s)")
+                .expressionAttributeNames(Map.of("#v", "val", "#b", "val_base", "#s", "val_seq"))
+                .expressionAttributeValues(item(":d", n("1"), ":seq", n("7")))
+                .returnValues(ReturnValue.ALL_NEW)).attributes();
+        assertThat(after).isEqualTo(with(key, "val", n("42"), "val_base", n("41"), "val_seq", n("7")));
+    }
+
+    @Test
+    void theCountersConditionalIncrementShapes() {
+        // First write of a counter with an initial value and exactly-once bookkeeping.
+        Map<String, AttributeValue> key = item("pk", s("u" + KEYS.incrementAndGet()));
+        Map<String, String> names = Map.of("#v", "val", "#s", "seq", "#b", "base");
+        String create = "SET #v = if_not_exists(#v, :init) + :d, #s = :seq, #b = if_not_exists(#v, :init)";
+        String createCondition =
+                "(attribute_not_exists(#s) OR #s < :seq) AND (attribute_not_exists(#v) OR (#v <= :hi))";
+        Map<String, AttributeValue> created = client.updateItem(r -> r.tableName(table).key(key)
+                .updateExpression(create).conditionExpression(createCondition).expressionAttributeNames(names)
+                .expressionAttributeValues(item(":init", n("100"), ":d", n("5"), ":seq", n("1"),
+                        ":hi", n(Long.toString(Long.MAX_VALUE - 5))))
+                .returnValues(ReturnValue.ALL_NEW)).attributes();
+        assertThat(created).isEqualTo(with(key, "val", n("105"), "seq", n("1"), "base", n("100")));
+
+        // A known counter: ADD, old value recorded, sequence must grow.
+        String add = "ADD #v :d SET #s = :seq, #b = #v";
+        String addCondition = "#s < :seq AND (#v <= :hi)";
+        Map<String, AttributeValue> added = client.updateItem(r -> r.tableName(table).key(key)
+                .updateExpression(add).conditionExpression(addCondition).expressionAttributeNames(names)
+                .expressionAttributeValues(item(":d", n("10"), ":seq", n("2"),
+                        ":hi", n(Long.toString(Long.MAX_VALUE - 10))))
+                .returnValues(ReturnValue.ALL_NEW)).attributes();
+        assertThat(added).isEqualTo(with(key, "val", n("115"), "seq", n("2"), "base", n("105")));
+
+        // The same sequence again: the condition fails, the old item comes back, nothing is written.
+        ConditionalCheckFailedException replay = catchThrowableOfType(
+                () -> client.updateItem(r -> r.tableName(table).key(key)
+                        .updateExpression(add).conditionExpression(addCondition).expressionAttributeNames(names)
+                        .expressionAttributeValues(item(":d", n("10"), ":seq", n("2"),
+                                ":hi", n(Long.toString(Long.MAX_VALUE - 10))))
+                        .returnValuesOnConditionCheckFailure(
+                                ReturnValuesOnConditionCheckFailure.ALL_OLD)),
+                        ConditionalCheckFailedException.class);
+        assertThat(replay.item()).isEqualTo(with(key, "val", n("115"), "seq", n("2"), "base", n("105")));
+
+        // An increment that would leave the long range fails its bound.
+        client.updateItem(r -> r.tableName(table).key(key).updateExpression("SET #v = :max")
+                .expressionAttributeNames(Map.of("#v", "val"))
+                .expressionAttributeValues(item(":max", n(Long.toString(Long.MAX_VALUE - 1)))));
+        assertThat(catchThrowable(() -> client.updateItem(r -> r.tableName(table).key(key)
+                .updateExpression(add).conditionExpression(addCondition).expressionAttributeNames(names)
+                .expressionAttributeValues(item(":d", n("2"), ":seq", n("3"),
+                        ":hi", n(Long.toString(Long.MAX_VALUE - 2)))))))
+                .isExactlyInstanceOf(ConditionalCheckFailedException.class);
+        assertThat(get(client, table, key)).isEqualTo(with(key, "val", n(Long.toString(Long.MAX_VALUE - 1)),
+                "seq", n("2"), "base", n("105")));
+
+        // Removing an instance's entry only while it holds the sequence written.
+        client.updateItem(r -> r.tableName(table).key(key).updateExpression("REMOVE #s0, #b0")
+                .conditionExpression("#s0 = :s0").expressionAttributeNames(Map.of("#s0", "seq", "#b0", "base"))
+                .expressionAttributeValues(item(":s0", n("2"))));
+        assertThat(get(client, table, key)).isEqualTo(with(key, "val", n(Long.toString(Long.MAX_VALUE - 1))));
     }
 
     @Test

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -266,7 +265,8 @@ class ValuesAndLimitsConformanceTest {
                 "Input collection contains duplicates",
                 "One or more parameter values were invalid: Input collection contains duplicates.");
         assertValidation(() -> put("dup-set", "v", bs(new byte[] {1}, new byte[] {1})),
-                "One or more parameter values were invalid: Input collection [AQ==, AQ==]of type BS contains duplicates.",
+                "One or more parameter values were invalid: Input collection [AQ==, AQ==]of type BS contains "
+                        + "duplicates.",
                 "One or more parameter values were invalid: Input collection [\"AQ==\",\"AQ==\"]of type BS contains "
                         + "duplicates.");
         assertThat(get(client, table, item("pk", s("dup-set")))).isNull();
@@ -356,9 +356,5 @@ class ValuesAndLimitsConformanceTest {
         String expression = "SET " + String.join(", ", clauses);
         assertThat(expression.getBytes(StandardCharsets.UTF_8)).hasSize(bytes);
         return expression;
-    }
-
-    static AttributeValue binary(byte[] bytes) {
-        return AttributeValue.builder().b(SdkBytes.fromByteArray(bytes)).build();
     }
 }
