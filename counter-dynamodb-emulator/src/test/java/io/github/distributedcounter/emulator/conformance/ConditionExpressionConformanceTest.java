@@ -15,6 +15,7 @@ import static io.github.distributedcounter.emulator.conformance.Conformance.nul;
 import static io.github.distributedcounter.emulator.conformance.Conformance.s;
 import static io.github.distributedcounter.emulator.conformance.Conformance.ss;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +29,7 @@ import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
@@ -53,9 +55,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  *       (its Item member; message "The conditional request failed")</li>
  * </ul>
  * A comparison with a missing operand is false, except {@code <>}, which is true; users verified this against
- * DynamoDB (reports on public DynamoDB emulators' trackers, 2026). A path compared with itself is a
- * ValidationException ("The first operand must be distinct from the remaining operands ..."), as recorded against
- * DynamoDB by dynalite's tests and the public conformance captures.
+ * DynamoDB (reports on public DynamoDB emulators' trackers, 2026). A path compared with itself, a function used
+ * where its value is not allowed, the wrong number or type of operands, a value where a path is required, redundant
+ * parentheses and an unknown attribute_type name are ValidationExceptions with the messages recorded against
+ * DynamoDB by dynalite's tests (test/scan.js, FilterExpression, which shares the condition grammar) and the public
+ * conformance captures.
  */
 @DynamoDbEmulatorTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -204,6 +208,36 @@ class ConditionExpressionConformanceTest {
         assertHolds("l[1] = :v", ":v", s("x"));
         assertHolds("#m.#k = :v", names("#m", "m", "#k", "k"), ":v", s("v"));
         assertHolds("#a = :v", names("#a", "a"), ":v", n("5"));
+    }
+
+    @Test
+    void misusedFunctionsAndOperandsAreRejected() {
+        assertInvalid("size(s)", Map.of(),
+                "The function is not allowed to be used this way in an expression; function: size");
+        assertInvalid("attribute_exists(s, blank)", Map.of(),
+                "Incorrect number of operands for operator or function; operator or function: attribute_exists, "
+                        + "number of operands: 2");
+        assertInvalid("begins_with(s, :v)", item(":v", n("1")),
+                "Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
+        assertInvalid("attribute_exists(:v)", item(":v", s("s")),
+                "Operator or function requires a document path; operator or function: attribute_exists");
+        assertInvalid("((attribute_not_exists(pk)))", Map.of(), "The expression has redundant parentheses;");
+        Throwable thrown = catchThrowable(() -> client.putItem(r -> r.tableName(table).item(item("pk", s("invalid")))
+                .conditionExpression("attribute_type(s, :t)").expressionAttributeValues(item(":t", s("X")))));
+        assertThat(thrown).isExactlyInstanceOf(DynamoDbException.class);
+        assertThat(((DynamoDbException) thrown).awsErrorDetails().errorMessage()).matches(
+                "(1 validation error detected: )?Invalid ConditionExpression: Invalid attribute type name found; "
+                        + "type: X, valid types: \\{((B|NULL|SS|BOOL|L|BS|N|NS|S|M),?){10}}");
+        assertThat(get(client, table, item("pk", s("invalid")))).isNull();
+    }
+
+    private void assertInvalid(String condition, Map<String, AttributeValue> values, String message) {
+        assertValidation(() -> client.putItem(r -> {
+            r.tableName(table).item(item("pk", s("invalid"))).conditionExpression(condition);
+            if (!values.isEmpty()) {
+                r.expressionAttributeValues(values);
+            }
+        }), "Invalid ConditionExpression: " + message);
     }
 
     @Test
