@@ -46,8 +46,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  *       <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GetItem.html">GetItem</a>,
  *       <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteItem.html">DeleteItem</a>
  *       and <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateItem.html">UpdateItem</a>
- *       (ReturnValues: PutItem and DeleteItem recognise only NONE and ALL_OLD; UpdateItem creates a missing item;
- *       no item in a GetItem response when there is none)</li>
+ *       (ReturnValues: PutItem and DeleteItem recognise only NONE and ALL_OLD; UPDATED_OLD and UPDATED_NEW return
+ *       only the updated attributes, for a nested path only that path, as users and the public conformance suites
+ *       recorded against DynamoDB; UpdateItem creates a missing item; no item in a GetItem response when there is
+ *       none)</li>
  *   <li><a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ProjectionExpressions.html">Projection
  *       expressions</a> (top-level, nested map and list element paths)</li>
  *   <li><a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html">DynamoDB
@@ -296,6 +298,21 @@ class ItemsConformanceTest {
     }
 
     @Test
+    void updatedValuesOfANestedPathAreThatPathOnly() {
+        Map<String, AttributeValue> key = item("pk", s("upd-nested"));
+        client.putItem(r -> r.tableName(table).item(item("pk", s("upd-nested"),
+                "m", m(item("a", n("1"), "b", n("2"))), "other", s("o"))));
+        UpdateItemResponse updatedNew = update(key, ReturnValue.UPDATED_NEW, "SET m.a = :v", ":v", n("10"));
+        assertThat(updatedNew.attributes()).isEqualTo(item("m", m(item("a", n("10")))));
+        UpdateItemResponse updatedOld = update(key, ReturnValue.UPDATED_OLD, "SET m.a = :v", ":v", n("20"));
+        assertThat(updatedOld.attributes()).isEqualTo(item("m", m(item("a", n("10")))));
+        UpdateItemResponse removed = update(key, ReturnValue.UPDATED_NEW, "REMOVE other");
+        assertThat(removed.hasAttributes()).isFalse();
+        assertThat(get(client, table, key)).isEqualTo(item("pk", s("upd-nested"),
+                "m", m(item("a", n("20"), "b", n("2")))));
+    }
+
+    @Test
     void updateItemCreatesAMissingItemWithItsKey() {
         Map<String, AttributeValue> key = item("pk", s("upsert"), "sk", s("1"));
         UpdateItemResponse response = client.updateItem(r -> r.tableName(rangeTable).key(key)
@@ -398,7 +415,11 @@ class ItemsConformanceTest {
 
     private UpdateItemResponse update(Map<String, AttributeValue> key, ReturnValue returnValue, String expression,
             Object... values) {
-        return client.updateItem(r -> r.tableName(table).key(key).updateExpression(expression)
-                .expressionAttributeValues(item(values)).returnValues(returnValue));
+        return client.updateItem(r -> {
+            r.tableName(table).key(key).updateExpression(expression).returnValues(returnValue);
+            if (values.length > 0) {
+                r.expressionAttributeValues(item(values));
+            }
+        });
     }
 }
