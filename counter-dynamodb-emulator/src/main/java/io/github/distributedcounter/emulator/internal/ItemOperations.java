@@ -326,18 +326,12 @@ final class ItemOperations {
         return value;
     }
 
+    /** The parts of the item that the update wrote or removed, nested paths only as deep as they go. */
     private static Map<String, Value> only(Map<String, Value> item, Update update) {
         if (item == null || update == null) {
             return null;
         }
-        Map<String, Value> result = new LinkedHashMap<>();
-        for (String attribute : update.topLevelAttributes()) {
-            Value value = item.get(attribute);
-            if (value != null) {
-                result.put(attribute, value);
-            }
-        }
-        return result;
+        return update.updatedParts(item);
     }
 
     @SuppressWarnings("unchecked")
