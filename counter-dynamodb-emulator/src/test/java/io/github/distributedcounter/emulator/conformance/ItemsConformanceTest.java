@@ -301,12 +301,12 @@ class ItemsConformanceTest {
     void updatedValuesOfANestedPathAreThatPathOnly() {
         Map<String, AttributeValue> key = item("pk", s("upd-nested"));
         client.putItem(r -> r.tableName(table).item(item("pk", s("upd-nested"),
-                "m", m(item("a", n("1"), "b", n("2"))), "other", s("o"))));
+                "m", m(item("a", n("1"), "b", n("2"))), "extra", s("o"))));
         UpdateItemResponse updatedNew = update(key, ReturnValue.UPDATED_NEW, "SET m.a = :v", ":v", n("10"));
         assertThat(updatedNew.attributes()).isEqualTo(item("m", m(item("a", n("10")))));
         UpdateItemResponse updatedOld = update(key, ReturnValue.UPDATED_OLD, "SET m.a = :v", ":v", n("20"));
         assertThat(updatedOld.attributes()).isEqualTo(item("m", m(item("a", n("10")))));
-        UpdateItemResponse removed = update(key, ReturnValue.UPDATED_NEW, "REMOVE other");
+        UpdateItemResponse removed = update(key, ReturnValue.UPDATED_NEW, "REMOVE extra");
         assertThat(removed.hasAttributes()).isFalse();
         assertThat(get(client, table, key)).isEqualTo(item("pk", s("upd-nested"),
                 "m", m(item("a", n("20"), "b", n("2")))));
