@@ -81,7 +81,7 @@ public final class Engine {
     }
 
     Table table(String name) {
-        Table table = tables.get(name);
+        Table table = tables.get(TableOperations.byNameOrArn(name));
         if (table == null) {
             throw ServiceError.resourceNotFound("Requested resource not found");
         }
