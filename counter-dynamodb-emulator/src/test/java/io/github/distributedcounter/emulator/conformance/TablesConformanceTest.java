@@ -51,6 +51,10 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  *       (Limit, ExclusiveStartTableName, LastEvaluatedTableName)</li>
  *   <li><a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html">Supported
  *       data types and naming rules</a> (table names: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-', '.')</li>
+ *   <li><a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GetItem.html">GetItem</a>,
+ *       <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutItem.html">PutItem</a> and the
+ *       other operations on a table ("You can also provide the Amazon Resource Name (ARN) of the table in this
+ *       parameter"; hence a TableName of at least 1 character there)</li>
  *   <li><a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html">Error
  *       handling with DynamoDB</a>; the exact messages ("Requested resource not found", "Requested resource not
  *       found: Table: NAME not found", "Table already exists: NAME", the tableName constraint messages) are the ones
@@ -235,6 +239,41 @@ class TablesConformanceTest {
         assertThat(tail.tableNames()).containsExactly(last);
         assertThat(tail.lastEvaluatedTableName()).isNull();
         assertThat(client.listTables(r -> r.exclusiveStartTableName(last)).tableNames()).isEmpty();
+    }
+
+    @Test
+    void aTableCanBeNamedByItsArn() {
+        String name = Conformance.hashTable(client, PREFIX);
+        String arn = client.describeTable(r -> r.tableName(name)).table().tableArn();
+        Map<String, AttributeValue> key = item("pk", s("by-arn"));
+        client.putItem(r -> r.tableName(arn).item(item("pk", s("by-arn"), "v", n("1"))));
+        assertThat(get(client, name, key)).isEqualTo(item("pk", s("by-arn"), "v", n("1")));
+        client.updateItem(r -> r.tableName(arn).key(key).updateExpression("ADD v :one")
+                .expressionAttributeValues(Map.of(":one", n("1"))));
+        assertThat(client.getItem(r -> r.tableName(arn).key(key).consistentRead(true)).item())
+                .isEqualTo(item("pk", s("by-arn"), "v", n("2")));
+        assertThat(client.describeTable(r -> r.tableName(arn)).table().tableName()).isEqualTo(name);
+        client.deleteItem(r -> r.tableName(arn).key(key));
+        assertThat(get(client, name, key)).isNull();
+        client.deleteTable(r -> r.tableName(arn));
+        assertThat(allTableNames()).doesNotContain(name);
+    }
+
+    @Test
+    void itemOperationsAcceptShortNamesButNotEmptyLongOrInvalidOnes() {
+        // The constraint on an item operation's TableName allows ARNs, so a two-character name is merely missing.
+        assertError(() -> client.getItem(r -> r.tableName("ab").key(item("pk", s("a")))),
+                ResourceNotFoundException.class, "ResourceNotFoundException", "Requested resource not found");
+        assertExactValidation(() -> client.putItem(r -> r.tableName("").item(item("pk", s("a")))),
+                "1 validation error detected: Value '' at 'tableName' failed to satisfy constraint: "
+                        + "Member must have length greater than or equal to 1");
+        String tooLong = "a".repeat(256);
+        assertExactValidation(() -> client.putItem(r -> r.tableName(tooLong).item(item("pk", s("a")))),
+                "1 validation error detected: Value '" + tooLong + "' at 'tableName' failed to satisfy constraint: "
+                        + "Member must have length less than or equal to 255");
+        assertExactValidation(() -> client.putItem(r -> r.tableName("bad table!@#").item(item("pk", s("a")))),
+                "1 validation error detected: Value 'bad table!@#' at 'tableName' failed to satisfy constraint: "
+                        + "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
     }
 
     @Test
