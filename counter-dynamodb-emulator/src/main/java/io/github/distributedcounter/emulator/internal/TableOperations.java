@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class TableOperations {
 
-    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+    static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
     static final String ARN_PREFIX = "arn:aws:dynamodb:us-east-1:000000000000:table/";
 
     private final Engine engine;
