@@ -19,6 +19,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * benchmarks. It keeps one database for every credential and region, nothing on disk, and listens on the
  * loopback address only. It is a test engine, not a production store: closing it discards its data.
  * <p>
+ * Items whose time to live has passed are deleted by a background thread within about a second (DynamoDB takes
+ * up to a few days); it stops when the engine closes.
+ * <p>
  * Start it with {@link #start()} or {@link #builder()}; close it to stop it and free its port.
  */
 public final class DynamoDbEmulator implements AutoCloseable {
@@ -29,11 +32,13 @@ public final class DynamoDbEmulator implements AutoCloseable {
     private static final String DUMMY_ACCESS_KEY = "emulator";
     private static final String DUMMY_SECRET_KEY = "emulator";
 
+    private final Engine engine;
     private final HttpFront front;
     private final URI endpoint;
     private volatile boolean running = true;
 
-    private DynamoDbEmulator(HttpFront front) {
+    private DynamoDbEmulator(Engine engine, HttpFront front) {
+        this.engine = engine;
         this.front = front;
         this.endpoint = URI.create("http://" + front.address().getAddress().getHostAddress() + ":"
                 + front.address().getPort());
@@ -90,11 +95,12 @@ public final class DynamoDbEmulator implements AutoCloseable {
         return running;
     }
 
-    /** Stops the engine, frees its port and discards its data. */
+    /** Stops the engine and its time-to-live sweeper, frees its port and discards its data. */
     @Override
     public void close() {
         running = false;
         front.close();
+        engine.close();
     }
 
     /** Settings of an engine before it starts. */
@@ -148,9 +154,13 @@ public final class DynamoDbEmulator implements AutoCloseable {
          * @throws IllegalStateException if it cannot start, for example because the port is taken
          */
         public DynamoDbEmulator start() {
+            Engine engine = new Engine(Clock.systemUTC());
             try {
-                return new DynamoDbEmulator(new HttpFront(new Engine(Clock.systemUTC()), port, latency, jitter));
+                HttpFront front = new HttpFront(engine, port, latency, jitter);
+                engine.startTimeToLiveSweeper();
+                return new DynamoDbEmulator(engine, front);
             } catch (IOException e) {
+                engine.close();
                 throw new IllegalStateException("Could not start the DynamoDB emulator on loopback port " + port, e);
             }
         }

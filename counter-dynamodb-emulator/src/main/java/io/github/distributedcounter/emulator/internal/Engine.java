@@ -3,17 +3,29 @@ package io.github.distributedcounter.emulator.internal;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The database: its tables and the operations on them, one call per request. Thread-safe.
+ * <p>
+ * Its one background task, the deletion of items whose time to live has passed, runs once
+ * {@link #startTimeToLiveSweeper()} is called, on a daemon thread, until {@link #close()}; it reads the time from
+ * the engine's clock. {@link #sweepExpiredItems()} runs it once, for tests that drive the clock themselves.
  */
-public final class Engine {
+public final class Engine implements AutoCloseable {
 
     private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Throttle throttle;
     private final TableOperations tableOperations = new TableOperations(this);
     private final ItemOperations itemOperations = new ItemOperations(this);
+    private final BatchWrite batchWrite = new BatchWrite(this);
+    private final Transactions transactions = new Transactions(this);
+    private final TimeToLive timeToLive = new TimeToLive(this);
+    private ScheduledExecutorService sweeper;
 
     public Engine(Clock clock) {
         this(clock, Throttle.NONE);
@@ -26,24 +38,34 @@ public final class Engine {
 
     /**
      * Runs one operation on a request body and returns the response body; a {@link ServiceError} is the error
-     * response.
+     * response. As DynamoDB does, an unknown operation is reported before a missing signature, and a missing
+     * signature before the body is read.
      */
-    public byte[] handle(String operation, byte[] body) {
+    public byte[] handle(String operation, byte[] body, boolean signed) {
+        Function<Map<String, Object>, Map<String, Object>> handler = dispatch(operation);
+        if (!signed) {
+            throw ServiceError.missingAuthenticationToken();
+        }
         Map<String, Object> request = Json.parseObject(body);
-        return Json.write(dispatch(operation, request));
+        return Json.write(handler.apply(request));
     }
 
-    private Map<String, Object> dispatch(String operation, Map<String, Object> request) {
+    private Function<Map<String, Object>, Map<String, Object>> dispatch(String operation) {
         return switch (operation) {
-            case "GetItem" -> itemOperations.getItem(request);
-            case "PutItem" -> itemOperations.putItem(request);
-            case "UpdateItem" -> itemOperations.updateItem(request);
-            case "DeleteItem" -> itemOperations.deleteItem(request);
-            case "BatchGetItem" -> itemOperations.batchGetItem(request);
-            case "CreateTable" -> tableOperations.createTable(request);
-            case "DescribeTable" -> tableOperations.describeTable(request);
-            case "DeleteTable" -> tableOperations.deleteTable(request);
-            case "ListTables" -> tableOperations.listTables(request);
+            case "GetItem" -> itemOperations::getItem;
+            case "PutItem" -> itemOperations::putItem;
+            case "UpdateItem" -> itemOperations::updateItem;
+            case "DeleteItem" -> itemOperations::deleteItem;
+            case "BatchGetItem" -> itemOperations::batchGetItem;
+            case "BatchWriteItem" -> batchWrite::batchWriteItem;
+            case "TransactWriteItems" -> transactions::transactWriteItems;
+            case "TransactGetItems" -> transactions::transactGetItems;
+            case "UpdateTimeToLive" -> timeToLive::updateTimeToLive;
+            case "DescribeTimeToLive" -> timeToLive::describeTimeToLive;
+            case "CreateTable" -> tableOperations::createTable;
+            case "DescribeTable" -> tableOperations::describeTable;
+            case "DeleteTable" -> tableOperations::deleteTable;
+            case "ListTables" -> tableOperations::listTables;
             case "Query", "Scan", "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction",
                     "UpdateTable", "CreateBackup", "CreateGlobalTable", "DescribeStream" ->
                     throw new ServiceError("com.amazon.coral.service#UnknownOperationException", operation
@@ -53,12 +75,52 @@ public final class Engine {
         };
     }
 
+    /**
+     * Starts deleting expired items in the background, every {@link TimeToLive#SWEEP_PERIOD}; stopped by
+     * {@link #close()}.
+     */
+    public synchronized void startTimeToLiveSweeper() {
+        if (sweeper != null) {
+            return;
+        }
+        sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "dynamodb-emulator-ttl");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = TimeToLive.SWEEP_PERIOD.toMillis();
+        sweeper.scheduleWithFixedDelay(this::sweepQuietly, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Deletes the items whose time to live has passed, now by the engine's clock; returns how many. */
+    public int sweepExpiredItems() {
+        return timeToLive.sweep();
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweepExpiredItems();
+        } catch (RuntimeException e) {
+            // a failed pass is retried on the next; the sweeper must not die
+        }
+    }
+
+    /** Stops the background sweeper, if started. */
+    @Override
+    public synchronized void close() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+            sweeper = null;
+        }
+    }
+
     /** Serialises an error response body as DynamoDB does. */
     public static byte[] errorBody(ServiceError error) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("__type", error.type());
         if (error.getMessage() != null) {
-            body.put("message", error.getMessage());
+            // a SerializationException, raised by the service framework, spells its member "Message"
+            body.put(error.shortType().equals("SerializationException") ? "Message" : "message", error.getMessage());
         }
         if (error.item() != null) {
             body.put("Item", error.item());
@@ -74,7 +136,7 @@ public final class Engine {
     }
 
     Table table(String name) {
-        Table table = tables.get(name);
+        Table table = tables.get(TableOperations.byNameOrArn(name));
         if (table == null) {
             throw ServiceError.resourceNotFound("Requested resource not found");
         }

@@ -30,7 +30,24 @@ final class Requests {
         if (json instanceof String s) {
             return s;
         }
-        throw ServiceError.serialization("STRING_VALUE can not be converted to a String");
+        if (json instanceof Map<?, ?>) {
+            throw ServiceError.serialization("Start of structure or map found where not expected");
+        }
+        if (json instanceof List<?>) {
+            throw ServiceError.serialization("Unrecognized collection type class java.lang.String");
+        }
+        throw ServiceError.serialization(token(json) + " cannot be converted to String");
+    }
+
+    /** The JSON token DynamoDB names in its SerializationException messages. */
+    private static String token(Object json) {
+        if (json instanceof Boolean b) {
+            return b ? "TRUE_VALUE" : "FALSE_VALUE";
+        }
+        if (json instanceof BigDecimal d) {
+            return d.scale() > 0 ? "DECIMAL_VALUE" : "NUMBER_VALUE";
+        }
+        return "VALUE_NULL";
     }
 
     static boolean asBoolean(Object json) {
@@ -80,6 +97,34 @@ final class Requests {
     static List<Object> list(Map<String, Object> request, String name) {
         Object value = request.get(name);
         return value == null ? null : asList(value);
+    }
+
+    /** The request's {@code ReturnItemCollectionMetrics} ({@code SIZE} or {@code NONE}), or null when absent. */
+    static String returnItemCollectionMetrics(Map<String, Object> request) {
+        String value = string(request, "ReturnItemCollectionMetrics");
+        if (value != null && !value.equals("SIZE") && !value.equals("NONE")) {
+            throw ServiceError.validation("1 validation error detected: Value '" + value + "' at "
+                    + "'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum value set: "
+                    + "[SIZE, NONE]");
+        }
+        return value;
+    }
+
+    /**
+     * A list as DynamoDB's validation messages print a list of request structures: its elements as Java objects
+     * of DynamoDB's model, e.g. {@code [com.amazonaws.dynamodb.v20120810.WriteRequest@1f2e3d4c]}.
+     */
+    static String dump(List<Object> list, String modelType) {
+        StringBuilder text = new StringBuilder("[");
+        for (int i = 0; i < list.size(); i++) {
+            if (i > 0) {
+                text.append(", ");
+            }
+            Object element = list.get(i);
+            text.append("com.amazonaws.dynamodb.v20120810.").append(modelType).append('@')
+                    .append(Integer.toHexString(element == null ? 0 : element.hashCode()));
+        }
+        return text.append(']').toString();
     }
 
     static String decapitalize(String name) {

@@ -38,6 +38,12 @@ public final class ServiceError extends RuntimeException {
         return new ServiceError("com.amazon.coral.service#UnknownOperationException", null, 400, null, null);
     }
 
+    /** A request with neither an {@code Authorization} header nor a presigned query; any signature passes. */
+    public static ServiceError missingAuthenticationToken() {
+        return new ServiceError("com.amazon.coral.service#MissingAuthenticationTokenException",
+                "Request is missing Authentication Token", 400, null, null);
+    }
+
     public static ServiceError resourceNotFound(String message) {
         return new ServiceError(DYNAMODB + "ResourceNotFoundException", message, 400, null, null);
     }
@@ -50,6 +56,27 @@ public final class ServiceError extends RuntimeException {
     public static ServiceError conditionalCheckFailed(Map<String, Value> item) {
         return new ServiceError(DYNAMODB + "ConditionalCheckFailedException", "The conditional request failed", 400,
                 item, null);
+    }
+
+    /**
+     * A cancelled transaction: {@code reasons} holds one cancellation reason per action, in order (each a map of
+     * {@code Code}, and {@code Message} and {@code Item} where they apply), serialised as
+     * {@code CancellationReasons}; the message lists their codes.
+     */
+    public static ServiceError transactionCanceled(java.util.List<Map<String, Object>> reasons) {
+        java.util.StringJoiner codes = new java.util.StringJoiner(", ", "[", "]");
+        reasons.forEach(reason -> codes.add(String.valueOf(reason.get("Code"))));
+        return new ServiceError(DYNAMODB + "TransactionCanceledException",
+                "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes, 400, null,
+                Map.of("CancellationReasons", reasons));
+    }
+
+    public static ServiceError idempotentParameterMismatch(String message) {
+        return new ServiceError(DYNAMODB + "IdempotentParameterMismatchException", message, 400, null, null);
+    }
+
+    public static ServiceError transactionInProgress(String message) {
+        return new ServiceError(DYNAMODB + "TransactionInProgressException", message, 400, null, null);
     }
 
     public static ServiceError provisionedThroughputExceeded(String message) {
