@@ -3,6 +3,7 @@ package io.github.distributedcounter.emulator.internal;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The database: its tables and the operations on them, one call per request. Thread-safe.
@@ -14,12 +15,14 @@ public final class Engine {
     private final Throttle throttle;
     private final TableOperations tableOperations = new TableOperations(this);
     private final ItemOperations itemOperations = new ItemOperations(this);
+    private final LongAdder throttledRequests = new LongAdder();
 
     public Engine(Clock clock) {
         this(clock, Throttle.NONE);
     }
 
-    Engine(Clock clock, Throttle throttle) {
+    /** An engine whose requests {@code throttle} admits or throttles, e.g. a {@link TokenBucketThrottle}. */
+    public Engine(Clock clock, Throttle throttle) {
         this.clock = clock;
         this.throttle = throttle;
     }
@@ -30,7 +33,22 @@ public final class Engine {
      */
     public byte[] handle(String operation, byte[] body) {
         Map<String, Object> request = Json.parseObject(body);
-        return Json.write(dispatch(operation, request));
+        try {
+            return Json.write(dispatch(operation, request));
+        } catch (ServiceError error) {
+            if (error.isThrottling()) {
+                throttledRequests.increment();
+            }
+            throw error;
+        }
+    }
+
+    /**
+     * How many requests were answered with a throttling error ({@link ServiceError#isThrottling()}) since the
+     * engine started. A BatchGetItem that returns some keys as unprocessed is not one of them.
+     */
+    public long throttledRequests() {
+        return throttledRequests.sum();
     }
 
     private Map<String, Object> dispatch(String operation, Map<String, Object> request) {
