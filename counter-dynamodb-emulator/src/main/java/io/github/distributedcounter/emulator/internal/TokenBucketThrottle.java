@@ -22,12 +22,14 @@ import java.util.function.LongSupplier;
  * <p>
  * <b>Errors.</b> On an on-demand ({@code PAY_PER_REQUEST}) table a throttled request gets a
  * {@code ThrottlingException} with the message {@value #ON_DEMAND_MESSAGE}; on a provisioned table a
- * {@code ProvisionedThroughputExceededException} with the message {@value #PROVISIONED_MESSAGE}. Both carry the
- * {@code ThrottlingReasons} member, e.g. {@code TableWriteKeyRangeThroughputExceeded} for a hot key or
- * {@code TableReadProvisionedThroughputExceeded} for a table past its provisioned reads, with the table's ARN.
+ * {@code ProvisionedThroughputExceededException} with the message {@value #PROVISIONED_MESSAGE}. Both list their
+ * throttling reasons with the table's ARN, e.g. {@code TableWriteKeyRangeThroughputExceeded} for a hot key or
+ * {@code TableReadProvisionedThroughputExceeded} for a table past its provisioned reads, in the member the
+ * service model gives each ({@code throttlingReasons} in a {@code ThrottlingException},
+ * {@code ThrottlingReasons} in a {@code ProvisionedThroughputExceededException}), so the AWS SDKs read them.
  * The documentation names these exceptions and reasons (the developer guide's "Diagnosing throttling" lists
  * {@code ProvisionedThroughputExceededException}, {@code RequestLimitExceeded} and {@code ThrottlingException}
- * with their {@code ThrottlingReasons}; the PutItem and BatchGetItem references name
+ * with their throttling reasons; the PutItem and BatchGetItem references name
  * {@code ProvisionedThroughputExceededException} for provisioned throughput) but does not print the messages;
  * the two messages are the ones DynamoDB sends, as quoted from its responses in public issue reports.
  * <p>
@@ -132,8 +134,8 @@ public final class TokenBucketThrottle implements Throttle {
                         keyBucket.level -= cost;
                         return;
                     }
-                    throw ServiceError.throttling(ON_DEMAND_MESSAGE,
-                            reasons(table, List.of(reason(write, "KeyRangeThroughputExceeded"))));
+                    throw ServiceError.throttling(ON_DEMAND_MESSAGE, reasons("throttlingReasons", table,
+                            List.of(reason(write, "KeyRangeThroughputExceeded"))));
                 }
                 synchronized (tableBucket) {
                     if (tableBucket.retired) {
@@ -155,7 +157,8 @@ public final class TokenBucketThrottle implements Throttle {
                     if (!tableAdmits) {
                         reasons.add(reason(write, "ProvisionedThroughputExceeded"));
                     }
-                    throw ServiceError.provisionedThroughputExceeded(PROVISIONED_MESSAGE, reasons(table, reasons));
+                    throw ServiceError.provisionedThroughputExceeded(PROVISIONED_MESSAGE,
+                            reasons("ThrottlingReasons", table, reasons));
                 }
             }
         }
@@ -209,12 +212,16 @@ public final class TokenBucketThrottle implements Throttle {
         return "Table" + (write ? "Write" : "Read") + limit;
     }
 
-    private static Map<String, Object> reasons(Table table, List<String> reasons) {
+    /**
+     * The member listing the reasons, named as the service model names it: {@code throttlingReasons} in a
+     * {@code ThrottlingException}, {@code ThrottlingReasons} in a {@code ProvisionedThroughputExceededException}.
+     */
+    private static Map<String, Object> reasons(String member, Table table, List<String> reasons) {
         List<Object> list = new ArrayList<>(reasons.size());
         for (String reason : reasons) {
             list.add(Map.of("reason", reason, "resource", TableOperations.ARN_PREFIX + table.name));
         }
-        return Map.of("ThrottlingReasons", list);
+        return Map.of(member, list);
     }
 
     /** A bucket's identity: a table (by identity) and a partition key value, or null for the whole table. */

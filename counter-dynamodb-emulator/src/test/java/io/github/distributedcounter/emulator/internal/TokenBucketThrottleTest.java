@@ -99,7 +99,7 @@ class TokenBucketThrottleTest {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.getMessage()).isEqualTo(TokenBucketThrottle.ON_DEMAND_MESSAGE)
                             .startsWith("Throughput exceeds the current capacity of your table or index.");
-                    assertThat(e.details()).isEqualTo(Map.of("ThrottlingReasons", List.of(Map.of(
+                    assertThat(e.details()).isEqualTo(Map.of("throttlingReasons", List.of(Map.of(
                             "reason", "TableWriteKeyRangeThroughputExceeded",
                             "resource", "arn:aws:dynamodb:us-east-1:000000000000:table/orders"))));
                 });
@@ -163,7 +163,7 @@ class TokenBucketThrottleTest {
 
         assertThatThrownBy(() -> throttle.admitRead(table, key("k"), 0.5))
                 .isInstanceOfSatisfying(ServiceError.class, e -> assertThat(e.details()).isEqualTo(Map.of(
-                        "ThrottlingReasons", List.of(Map.of("reason", "TableReadKeyRangeThroughputExceeded",
+                        "throttlingReasons", List.of(Map.of("reason", "TableReadKeyRangeThroughputExceeded",
                                 "resource", "arn:aws:dynamodb:us-east-1:000000000000:table/t")))));
     }
 
@@ -200,8 +200,9 @@ class TokenBucketThrottleTest {
                 .isInstanceOfSatisfying(ServiceError.class, e -> {
                     assertThat(e.type())
                             .isEqualTo("com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException");
-                    assertThat(e.getMessage()).isEqualTo("The level of configured provisioned throughput for the "
-                            + "table was exceeded. Consider increasing your provisioning level with the UpdateTable API.");
+                    assertThat(e.getMessage()).isEqualTo(TokenBucketThrottle.PROVISIONED_MESSAGE)
+                            .isEqualTo("The level of configured provisioned throughput for the table was exceeded. "
+                                    + "Consider increasing your provisioning level with the UpdateTable API.");
                     assertThat(e.details()).isEqualTo(Map.of("ThrottlingReasons", List.of(Map.of(
                             "reason", "TableWriteProvisionedThroughputExceeded",
                             "resource", "arn:aws:dynamodb:us-east-1:000000000000:table/prov"))));
