@@ -39,7 +39,7 @@ public final class Numbers {
             return normalized;
         }
         if (normalized.precision() > 38) {
-            throw ServiceError.validation("Attempting to store more than 38 significant digits in a Number");
+            throw ServiceError.validation("DynamoDB only supports precision up to 38 digits");
         }
         BigDecimal magnitude = normalized.abs();
         if (magnitude.compareTo(MAX) > 0) {

@@ -4,8 +4,19 @@ import java.util.Map;
 
 import io.github.distributedcounter.emulator.internal.Value;
 
-/** A parsed ConditionExpression. */
+/**
+ * A parsed ConditionExpression (or FilterExpression, or KeyConditionExpression).
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html">
+ *     Condition and filter expressions, operators, and functions in DynamoDB</a>
+ */
 public final class Condition {
+
+    private final ConditionNode root;
+
+    private Condition(ConditionNode root) {
+        this.root = root;
+    }
 
     /**
      * Parses a condition; {@code parameter} names it in error messages (e.g. "ConditionExpression").
@@ -13,11 +24,11 @@ public final class Condition {
      * a missing name or value, or an expression over 4 KB.
      */
     public static Condition parse(String parameter, String text, ExpressionContext context) {
-        throw new UnsupportedOperationException("stub");
+        return new Condition(new ConditionParser(parameter, text, context).parse());
     }
 
     /** Whether the item (empty when it does not exist) satisfies the condition. */
     public boolean test(Map<String, Value> item) {
-        throw new UnsupportedOperationException("stub");
+        return root.test(item);
     }
 }

@@ -1,15 +1,41 @@
 package io.github.distributedcounter.emulator.internal.expression;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.distributedcounter.emulator.internal.ServiceError;
 import io.github.distributedcounter.emulator.internal.Value;
 
-/** A parsed UpdateExpression. */
+/**
+ * A parsed UpdateExpression.
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html">
+ *     Using update expressions in DynamoDB</a>
+ */
 public final class Update {
 
+    private final UpdateAction[] actions;
+    private final Set<String> topLevelAttributes;
+
+    private Update(List<UpdateAction> actions) {
+        this.actions = actions.toArray(new UpdateAction[0]);
+        Set<String> attributes = new LinkedHashSet<>();
+        for (UpdateAction action : actions) {
+            attributes.add(action.path.attribute());
+        }
+        this.topLevelAttributes = Collections.unmodifiableSet(attributes);
+    }
+
+    /**
+     * Parses an update expression. Throws a ValidationException ServiceError, worded as DynamoDB words it, for a
+     * syntax error, a clause given twice, overlapping paths, an unknown or misplaced function, a reserved word,
+     * a missing name or value, an operand of the wrong type, or an expression over 4 KB.
+     */
     public static Update parse(String text, ExpressionContext context) {
-        throw new UnsupportedOperationException("stub");
+        return new Update(new UpdateParser(text, context).parse());
     }
 
     /**
@@ -18,11 +44,20 @@ public final class Update {
      * operand of the wrong type, a number past 38 digits).
      */
     public Map<String, Value> apply(Map<String, Value> item) {
-        throw new UnsupportedOperationException("stub");
+        for (UpdateAction action : actions) {
+            if (!action.path.hasParent(item)) {
+                throw ServiceError.validation("The document path provided in the update expression is invalid for update");
+            }
+        }
+        UpdatePlan plan = new UpdatePlan();
+        for (UpdateAction action : actions) {
+            action.plan(item, plan);
+        }
+        return plan.applyTo(item);
     }
 
     /** The top-level attribute names that the update's actions write or remove. */
     public Set<String> topLevelAttributes() {
-        throw new UnsupportedOperationException("stub");
+        return topLevelAttributes;
     }
 }
