@@ -71,7 +71,7 @@ final class AttributeValues {
                 for (Object element : list) {
                     set.add(Requests.asString(element));
                 }
-                noDuplicates(list, set);
+                noDuplicates(list, set, " ");
                 return new Value.SS(set);
             }
             case "NS": {
@@ -80,7 +80,10 @@ final class AttributeValues {
                 for (Object element : list) {
                     set.add(new Value.N(Numbers.parse(Requests.asString(element))).value());
                 }
-                noDuplicates(list, set);
+                if (set.size() != list.size()) {
+                    // DynamoDB names no members of a number set, which it compares by value
+                    throw ServiceError.validation(INVALID + "Input collection contains duplicates.");
+                }
                 return new Value.NS(set);
             }
             case "BS": {
@@ -89,7 +92,7 @@ final class AttributeValues {
                 for (Object element : list) {
                     set.add(new Value.Bytes(Json.base64(Requests.asString(element))));
                 }
-                noDuplicates(list, set);
+                noDuplicates(list, set, "of type BS ");
                 return new Value.BS(set);
             }
             case "M": {
@@ -119,9 +122,10 @@ final class AttributeValues {
         return list;
     }
 
-    private static void noDuplicates(List<Object> given, Set<?> distinct) {
+    /** {@code between} follows the listed members: a space, or for a binary set "of type BS " with no space before. */
+    private static void noDuplicates(List<Object> given, Set<?> distinct, String between) {
         if (distinct.size() != given.size()) {
-            throw ServiceError.validation(INVALID + "Input collection " + given + " contains duplicates.");
+            throw ServiceError.validation(INVALID + "Input collection " + given + between + "contains duplicates.");
         }
     }
 }

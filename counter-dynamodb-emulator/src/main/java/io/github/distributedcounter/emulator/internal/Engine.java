@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * The database: its tables and the operations on them, one call per request. Thread-safe.
@@ -29,12 +30,17 @@ public final class Engine {
 
     /**
      * Runs one operation on a request body and returns the response body; a {@link ServiceError} is the error
-     * response.
+     * response. As DynamoDB does, an unknown operation is reported before a missing signature, and a missing
+     * signature before the body is read.
      */
-    public byte[] handle(String operation, byte[] body) {
+    public byte[] handle(String operation, byte[] body, boolean signed) {
+        Function<Map<String, Object>, Map<String, Object>> handler = dispatch(operation);
+        if (!signed) {
+            throw ServiceError.missingAuthenticationToken();
+        }
         Map<String, Object> request = Json.parseObject(body);
         try {
-            return Json.write(dispatch(operation, request));
+            return Json.write(handler.apply(request));
         } catch (ServiceError error) {
             if (error.isThrottling()) {
                 throttledRequests.increment();
@@ -51,17 +57,17 @@ public final class Engine {
         return throttledRequests.sum();
     }
 
-    private Map<String, Object> dispatch(String operation, Map<String, Object> request) {
+    private Function<Map<String, Object>, Map<String, Object>> dispatch(String operation) {
         return switch (operation) {
-            case "GetItem" -> itemOperations.getItem(request);
-            case "PutItem" -> itemOperations.putItem(request);
-            case "UpdateItem" -> itemOperations.updateItem(request);
-            case "DeleteItem" -> itemOperations.deleteItem(request);
-            case "BatchGetItem" -> itemOperations.batchGetItem(request);
-            case "CreateTable" -> tableOperations.createTable(request);
-            case "DescribeTable" -> tableOperations.describeTable(request);
-            case "DeleteTable" -> tableOperations.deleteTable(request);
-            case "ListTables" -> tableOperations.listTables(request);
+            case "GetItem" -> itemOperations::getItem;
+            case "PutItem" -> itemOperations::putItem;
+            case "UpdateItem" -> itemOperations::updateItem;
+            case "DeleteItem" -> itemOperations::deleteItem;
+            case "BatchGetItem" -> itemOperations::batchGetItem;
+            case "CreateTable" -> tableOperations::createTable;
+            case "DescribeTable" -> tableOperations::describeTable;
+            case "DeleteTable" -> tableOperations::deleteTable;
+            case "ListTables" -> tableOperations::listTables;
             case "Query", "Scan", "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction",
                     "UpdateTable", "CreateBackup", "CreateGlobalTable", "DescribeStream" ->
                     throw new ServiceError("com.amazon.coral.service#UnknownOperationException", operation
@@ -76,7 +82,8 @@ public final class Engine {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("__type", error.type());
         if (error.getMessage() != null) {
-            body.put("message", error.getMessage());
+            // a SerializationException, raised by the service framework, spells its member "Message"
+            body.put(error.shortType().equals("SerializationException") ? "Message" : "message", error.getMessage());
         }
         if (error.item() != null) {
             body.put("Item", error.item());
@@ -92,7 +99,7 @@ public final class Engine {
     }
 
     Table table(String name) {
-        Table table = tables.get(name);
+        Table table = tables.get(TableOperations.byNameOrArn(name));
         if (table == null) {
             throw ServiceError.resourceNotFound("Requested resource not found");
         }

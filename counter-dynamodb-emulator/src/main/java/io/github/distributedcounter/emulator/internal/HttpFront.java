@@ -12,13 +12,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * DynamoDB's JSON 1.0 protocol over HTTP on a loopback address: {@code POST /} with
- * {@code X-Amz-Target: DynamoDB_20120810.<Operation>}, answered in {@code application/x-amz-json-1.0}.
+ * {@code X-Amz-Target: DynamoDB_20120810.<Operation>}, signed (any signature is accepted), answered in
+ * {@code application/x-amz-json-1.0} with the body's CRC32 checksum in {@code x-amz-crc32}.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.LowLevelAPI.html">
  *     DynamoDB low-level API</a>
@@ -82,7 +84,7 @@ public final class HttpFront implements AutoCloseable {
                 if (target == null || !target.startsWith(TARGET_PREFIX)) {
                     throw ServiceError.unknownOperation();
                 }
-                response = engine.handle(target.substring(TARGET_PREFIX.length()), body);
+                response = engine.handle(target.substring(TARGET_PREFIX.length()), body, signed(exchange));
             } catch (ServiceError error) {
                 status = error.status();
                 response = Engine.errorBody(error);
@@ -94,8 +96,18 @@ public final class HttpFront implements AutoCloseable {
             delay();
             exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
             exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+            CRC32 crc = new CRC32();
+            crc.update(response);
+            exchange.getResponseHeaders().set("x-amz-crc32", Long.toString(crc.getValue()));
             respond(exchange, status, response);
         }
+    }
+
+    /** Whether the request carries a signature, in its Authorization header or its query; it is not checked. */
+    private static boolean signed(HttpExchange exchange) {
+        String query = exchange.getRequestURI().getRawQuery();
+        return exchange.getRequestHeaders().getFirst("Authorization") != null
+                || (query != null && query.contains("X-Amz-Algorithm"));
     }
 
     private static void respond(HttpExchange exchange, int status, byte[] response) throws IOException {

@@ -32,6 +32,7 @@ final class ItemOperations {
     Map<String, Object> getItem(Map<String, Object> request) {
         Table table = engine.table(request);
         Table.ItemKey key = table.key(AttributeValues.item(request.get("Key")));
+        requireExpressionFor(request, "ProjectionExpression");
         ExpressionContext context = context(request);
         Projection projection = projection(request, context);
         context.checkAllUsed();
@@ -157,12 +158,16 @@ final class ItemOperations {
     Map<String, Object> batchGetItem(Map<String, Object> request) {
         Map<String, Object> requestItems = Requests.map(request, "RequestItems");
         if (requestItems == null || requestItems.isEmpty()) {
-            throw ServiceError.validation("1 validation error detected: Value null at 'requestItems' failed to "
-                    + "satisfy constraint: Member must have length greater than or equal to 1");
+            throw ServiceError.validation("The requestItems parameter is required for BatchGetItem");
         }
         int total = 0;
-        for (Object tableRequest : requestItems.values()) {
-            List<Object> keys = Requests.list(Requests.asMap(tableRequest), "Keys");
+        for (Map.Entry<String, Object> entry : requestItems.entrySet()) {
+            List<Object> keys = Requests.list(Requests.asMap(entry.getValue()), "Keys");
+            if (keys != null && keys.size() > MAX_BATCH_GET_KEYS) {
+                throw ServiceError.validation("1 validation error detected: Value at 'RequestItems." + entry.getKey()
+                        + ".member.Keys' failed to satisfy constraint: Member must have length less than or equal to "
+                        + MAX_BATCH_GET_KEYS);
+            }
             total += keys == null ? 0 : keys.size();
         }
         if (total > MAX_BATCH_GET_KEYS) {
@@ -184,6 +189,7 @@ final class ItemOperations {
                         + entry.getKey() + ".member.keys' failed to satisfy constraint: "
                         + "Member must have length greater than or equal to 1");
             }
+            requireExpressionFor(tableRequest, "ProjectionExpression");
             ExpressionContext context = context(tableRequest);
             Projection projection = projection(tableRequest, context);
             context.checkAllUsed();
@@ -276,6 +282,11 @@ final class ItemOperations {
 
     private static Write write(Map<String, Object> request, UpdateParser updateParser) {
         Write write = new Write();
+        if (updateParser == null) {
+            requireExpressionFor(request, "ConditionExpression");
+        } else {
+            requireExpressionFor(request, "UpdateExpression", "ConditionExpression");
+        }
         ExpressionContext context = context(request);
         if (updateParser != null) {
             write.update = updateParser.parse(context);
@@ -294,6 +305,25 @@ final class ItemOperations {
         write.returnOldOnFailure = "ALL_OLD".equals(onFailure);
         write.returnConsumedCapacity = Requests.string(request, "ReturnConsumedCapacity");
         return write;
+    }
+
+    /**
+     * Rejects ExpressionAttributeNames or ExpressionAttributeValues in a request that has none of the expressions
+     * (the members named) that could use them, with DynamoDB's messages.
+     */
+    private static void requireExpressionFor(Map<String, Object> request, String... expressions) {
+        for (String expression : expressions) {
+            if (request.get(expression) != null) {
+                return;
+            }
+        }
+        if (request.get("ExpressionAttributeNames") != null) {
+            throw ServiceError.validation("ExpressionAttributeNames can only be specified when using expressions");
+        }
+        if (request.get("ExpressionAttributeValues") != null) {
+            throw ServiceError.validation("ExpressionAttributeValues can only be specified when using expressions: "
+                    + String.join(" and ", expressions) + (expressions.length == 1 ? " is null" : " are null"));
+        }
     }
 
     static ExpressionContext context(Map<String, Object> request) {
@@ -326,7 +356,7 @@ final class ItemOperations {
         };
         if (!known) {
             if (!update && List.of("UPDATED_OLD", "ALL_NEW", "UPDATED_NEW").contains(value)) {
-                throw ServiceError.validation("Return values set to invalid value");
+                throw ServiceError.validation("ReturnValues can only be ALL_OLD or NONE");
             }
             throw ServiceError.validation("1 validation error detected: Value '" + value + "' at 'returnValues' "
                     + "failed to satisfy constraint: Member must satisfy enum value set: "
@@ -335,18 +365,12 @@ final class ItemOperations {
         return value;
     }
 
+    /** The parts of the item that the update wrote or removed, nested paths only as deep as they go. */
     private static Map<String, Value> only(Map<String, Value> item, Update update) {
         if (item == null || update == null) {
             return null;
         }
-        Map<String, Value> result = new LinkedHashMap<>();
-        for (String attribute : update.topLevelAttributes()) {
-            Value value = item.get(attribute);
-            if (value != null) {
-                result.put(attribute, value);
-            }
-        }
-        return result;
+        return update.updatedParts(item);
     }
 
     @SuppressWarnings("unchecked")

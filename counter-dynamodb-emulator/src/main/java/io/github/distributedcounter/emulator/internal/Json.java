@@ -43,7 +43,8 @@ final class Json {
             }
             return result;
         } catch (JacksonException e) {
-            throw ServiceError.serialization("The request body is not valid JSON");
+            // DynamoDB answers a body that is not JSON with the type alone
+            throw ServiceError.serialization(null);
         }
     }
 

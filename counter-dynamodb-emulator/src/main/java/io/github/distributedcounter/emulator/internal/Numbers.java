@@ -27,19 +27,27 @@ public final class Numbers {
             }
             value = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw ServiceError.validation("A value provided cannot be converted into a number");
+            throw ServiceError.validation("The parameter cannot be converted to a numeric value: " + text);
         }
-        return check(value);
+        return check(value, "Attempting to store more than 38 significant digits in a Number");
     }
 
     /** Checks a stored or computed number against DynamoDB's precision and range. */
     public static BigDecimal check(BigDecimal value) {
+        return check(value, ARITHMETIC_PRECISION);
+    }
+
+    private static final String ARITHMETIC_PRECISION = "DynamoDB only supports precision up to 38 digits";
+
+    /**
+     * {@code precisionMessage}: DynamoDB words a number given in a request with more than 38 digits differently
+     * from a sum or difference that would need more. The range is checked first: DynamoDB reports a sum past the
+     * range as an overflow even when it also has more than 38 digits.
+     */
+    private static BigDecimal check(BigDecimal value, String precisionMessage) {
         BigDecimal normalized = normalize(value);
         if (normalized.signum() == 0) {
             return normalized;
-        }
-        if (normalized.precision() > 38) {
-            throw ServiceError.validation("DynamoDB only supports precision up to 38 digits");
         }
         BigDecimal magnitude = normalized.abs();
         if (magnitude.compareTo(MAX) > 0) {
@@ -50,17 +58,20 @@ public final class Numbers {
             throw ServiceError.validation(
                     "Number underflow. Attempting to store a number with magnitude smaller than supported range");
         }
+        if (normalized.precision() > 38) {
+            throw ServiceError.validation(precisionMessage);
+        }
         return normalized;
     }
 
     /** Exact sum, checked: DynamoDB rejects a result it cannot store. */
     public static BigDecimal add(BigDecimal a, BigDecimal b) {
-        return check(a.add(b, MathContext.UNLIMITED));
+        return check(a.add(b, MathContext.UNLIMITED), ARITHMETIC_PRECISION);
     }
 
     /** Exact difference, checked. */
     public static BigDecimal subtract(BigDecimal a, BigDecimal b) {
-        return check(a.subtract(b, MathContext.UNLIMITED));
+        return check(a.subtract(b, MathContext.UNLIMITED), ARITHMETIC_PRECISION);
     }
 
     static BigDecimal normalize(BigDecimal value) {

@@ -30,7 +30,24 @@ final class Requests {
         if (json instanceof String s) {
             return s;
         }
-        throw ServiceError.serialization("STRING_VALUE can not be converted to a String");
+        if (json instanceof Map<?, ?>) {
+            throw ServiceError.serialization("Start of structure or map found where not expected");
+        }
+        if (json instanceof List<?>) {
+            throw ServiceError.serialization("Unrecognized collection type class java.lang.String");
+        }
+        throw ServiceError.serialization(token(json) + " cannot be converted to String");
+    }
+
+    /** The JSON token DynamoDB names in its SerializationException messages. */
+    private static String token(Object json) {
+        if (json instanceof Boolean b) {
+            return b ? "TRUE_VALUE" : "FALSE_VALUE";
+        }
+        if (json instanceof BigDecimal d) {
+            return d.scale() > 0 ? "DECIMAL_VALUE" : "NUMBER_VALUE";
+        }
+        return "VALUE_NULL";
     }
 
     static boolean asBoolean(Object json) {

@@ -38,6 +38,12 @@ public final class ServiceError extends RuntimeException {
         return new ServiceError("com.amazon.coral.service#UnknownOperationException", null, 400, null, null);
     }
 
+    /** A request with neither an {@code Authorization} header nor a presigned query; any signature passes. */
+    public static ServiceError missingAuthenticationToken() {
+        return new ServiceError("com.amazon.coral.service#MissingAuthenticationTokenException",
+                "Request is missing Authentication Token", 400, null, null);
+    }
+
     public static ServiceError resourceNotFound(String message) {
         return new ServiceError(DYNAMODB + "ResourceNotFoundException", message, 400, null, null);
     }

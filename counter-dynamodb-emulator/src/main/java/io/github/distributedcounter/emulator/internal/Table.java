@@ -102,8 +102,9 @@ final class Table {
                     + " value. Key: " + attribute.name());
         }
         if (attribute == hashKey && value.size() > MAX_PARTITION_KEY_BYTES) {
+            // DynamoDB's message has no space between "of" and the limit
             throw ServiceError.validation("One or more parameter values were invalid: Size of hashkey has exceeded "
-                    + "the maximum size limit of " + MAX_PARTITION_KEY_BYTES + " bytes");
+                    + "the maximum size limit of" + MAX_PARTITION_KEY_BYTES + " bytes");
         }
         if (attribute == rangeKey && value.size() > MAX_SORT_KEY_BYTES) {
             throw ServiceError.validation("One or more parameter values were invalid: Aggregated size of all range "

@@ -6,16 +6,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * CreateTable, DescribeTable, DeleteTable and ListTables. Tables are ACTIVE as soon as they are created.
+ * CreateTable, DescribeTable, DeleteTable and ListTables. Tables are ACTIVE as soon as they are created; the
+ * CreateTable response itself says CREATING, as DynamoDB's does.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html">CreateTable</a>
  */
 final class TableOperations {
 
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+    /** A table's ARN, in any partition, region and account: the engine has one database for them all. */
+    private static final Pattern TABLE_ARN =
+            Pattern.compile("arn:aws[a-z-]*:dynamodb:[a-z0-9-]*:[0-9]*:table/([a-zA-Z0-9_.-]{3,255})");
     static final String ARN_PREFIX = "arn:aws:dynamodb:us-east-1:000000000000:table/";
 
     private final Engine engine;
@@ -25,7 +30,7 @@ final class TableOperations {
     }
 
     Map<String, Object> createTable(Map<String, Object> request) {
-        String name = tableName(request);
+        String name = newTableName(request);
         for (String unsupported : List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes", "StreamSpecification")) {
             List<Object> given = request.get(unsupported) instanceof List<?> ? Requests.list(request, unsupported)
                     : null;
@@ -124,12 +129,12 @@ final class TableOperations {
         if (engine.tables().putIfAbsent(name, table) != null) {
             throw ServiceError.resourceInUse("Table already exists: " + name);
         }
-        return Map.of("TableDescription", description(table, "ACTIVE"));
+        return Map.of("TableDescription", description(table, "CREATING"));
     }
 
     Map<String, Object> describeTable(Map<String, Object> request) {
         String name = tableName(request);
-        Table table = engine.tables().get(name);
+        Table table = engine.tables().get(byNameOrArn(name));
         if (table == null) {
             throw ServiceError.resourceNotFound("Requested resource not found: Table: " + name + " not found");
         }
@@ -138,7 +143,7 @@ final class TableOperations {
 
     Map<String, Object> deleteTable(Map<String, Object> request) {
         String name = tableName(request);
-        Table table = engine.tables().remove(name);
+        Table table = engine.tables().remove(byNameOrArn(name));
         if (table == null) {
             throw ServiceError.resourceNotFound("Requested resource not found: Table: " + name + " not found");
         }
@@ -165,7 +170,39 @@ final class TableOperations {
         return response;
     }
 
+    /**
+     * The TableName of a request on an existing table, as given: a table's name or its ARN. A name shorter than
+     * three characters passes, as in DynamoDB, whose constraint allows ARNs; no table has such a name.
+     */
     static String tableName(Map<String, Object> request) {
+        String name = Requests.string(request, "TableName");
+        if (name == null) {
+            throw ServiceError.validation("1 validation error detected: Value null at 'tableName' failed to satisfy "
+                    + "constraint: Member must not be null");
+        }
+        if (TABLE_ARN.matcher(name).matches()) {
+            return name;
+        }
+        if (name.isEmpty() || name.length() > 255) {
+            throw ServiceError.validation("1 validation error detected: Value '" + name + "' at 'tableName' failed to "
+                    + "satisfy constraint: Member must have length " + (name.isEmpty()
+                    ? "greater than or equal to 1" : "less than or equal to 255"));
+        }
+        if (!TABLE_NAME.matcher(name).matches()) {
+            throw ServiceError.validation("1 validation error detected: Value '" + name + "' at 'tableName' failed to "
+                    + "satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+        }
+        return name;
+    }
+
+    /** The table that a TableName (or a BatchGetItem table key) names: the name itself, or the name in an ARN. */
+    static String byNameOrArn(String name) {
+        Matcher arn = TABLE_ARN.matcher(name);
+        return arn.matches() ? arn.group(1) : name;
+    }
+
+    /** The TableName of CreateTable: 3 to 255 characters of [a-zA-Z0-9_.-]. */
+    private static String newTableName(Map<String, Object> request) {
         String name = Requests.string(request, "TableName");
         if (name == null) {
             throw ServiceError.validation("1 validation error detected: Value null at 'tableName' failed to satisfy "

@@ -19,12 +19,15 @@ public final class Update {
 
     private final UpdateAction[] actions;
     private final Set<String> topLevelAttributes;
+    private final ProjectionTree paths = new ProjectionTree();
 
     private Update(List<UpdateAction> actions) {
         this.actions = actions.toArray(new UpdateAction[0]);
         Set<String> attributes = new LinkedHashSet<>();
         for (UpdateAction action : actions) {
             attributes.add(action.path.attribute());
+            // the paths of one update do not overlap, as a projection's
+            paths.add(action.path, 0);
         }
         this.topLevelAttributes = Collections.unmodifiableSet(attributes);
     }
@@ -54,6 +57,14 @@ public final class Update {
             action.plan(item, plan);
         }
         return plan.applyTo(item);
+    }
+
+    /**
+     * The parts of the item that the update's actions write or remove, down to their nested paths: what
+     * {@code UPDATED_OLD} returns of the item before the update and {@code UPDATED_NEW} of the item after it.
+     */
+    public Map<String, Value> updatedParts(Map<String, Value> item) {
+        return paths.project(item);
     }
 
     /** The top-level attribute names that the update's actions write or remove. */
