@@ -22,6 +22,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * benchmarks. It keeps one database for every credential and region, nothing on disk, and listens on the
  * loopback address only. It is a test engine, not a production store: closing it discards its data.
  * <p>
+ * Items whose time to live has passed are deleted by a background thread within about a second (DynamoDB takes
+ * up to a few days); it stops when the engine closes.
+ * <p>
  * Start it with {@link #start()} or {@link #builder()}; close it to stop it and free its port.
  * <p>
  * By default it admits every request at once. {@link Builder#awsLimits(boolean) awsLimits(true)} makes it
@@ -116,11 +119,12 @@ public final class DynamoDbEmulator implements AutoCloseable {
         return running;
     }
 
-    /** Stops the engine, frees its port and discards its data. */
+    /** Stops the engine and its time-to-live sweeper, frees its port and discards its data. */
     @Override
     public void close() {
         running = false;
         front.close();
+        engine.close();
     }
 
     /** Settings of an engine before it starts. */
@@ -191,8 +195,11 @@ public final class DynamoDbEmulator implements AutoCloseable {
                             limits.burstSeconds(), limits.burstOnPartitionKeys(), System::nanoTime);
             Engine engine = new Engine(Clock.systemUTC(), throttle);
             try {
-                return new DynamoDbEmulator(engine, new HttpFront(engine, port, latency, jitter), limits);
+                HttpFront front = new HttpFront(engine, port, latency, jitter);
+                engine.startTimeToLiveSweeper();
+                return new DynamoDbEmulator(engine, front, limits);
             } catch (IOException e) {
+                engine.close();
                 throw new IllegalStateException("Could not start the DynamoDB emulator on loopback port " + port, e);
             }
         }

@@ -22,7 +22,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -32,6 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
 import software.amazon.awssdk.services.dynamodb.model.ThrottlingReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** AWS limits mode over HTTP, through the AWS SDK with its retries off, so that every throttle reaches the test. */
 class AwsLimitsTest {
@@ -287,6 +292,41 @@ class AwsLimitsTest {
                     .as("both keys' buckets are empty").isInstanceOf(ThrottlingException.class);
             assertThat(emulator.throttledRequests()).as("a partly processed batch is not a throttled request")
                     .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void batchWritesAndTransactionsAreThrottledPerKeyToo() {
+        // a key's write bucket holds 10 units and gains 1 a second; a write of the 10-KB item is 10 units
+        Limits tenUnits = Limits.perKey(1, 1_000).withBurstSeconds(10).withBurstOnPartitionKeys(true);
+        AttributeValue tenKb = AttributeValue.fromS("x".repeat(10_000));
+        try (DynamoDbEmulator emulator = DynamoDbEmulator.builder().limits(tenUnits).start();
+                DynamoDbClient client = client(emulator, 4)) {
+            createTable(client, "batch_write", BillingMode.PAY_PER_REQUEST, 0, 0);
+            WriteRequest putA = WriteRequest.builder().putRequest(p -> p.item(Map.of("pk", AttributeValue.fromS("a"),
+                    "pad", tenKb))).build();
+            WriteRequest putB = WriteRequest.builder().putRequest(p -> p.item(Map.of("pk", AttributeValue.fromS("b"),
+                    "pad", tenKb))).build();
+            WriteRequest putC = WriteRequest.builder().putRequest(p -> p.item(key("c"))).build();
+            assertThat(client.batchWriteItem(b -> b.requestItems(Map.of("batch_write", List.of(putA, putB))))
+                    .unprocessedItems()).as("two keys, 10 units each").isEmpty();
+
+            BatchWriteItemResponse partly = client.batchWriteItem(b -> b.requestItems(Map.of("batch_write",
+                    List.of(putA, putC))));
+            assertThat(partly.unprocessedItems()).containsOnlyKeys("batch_write");
+            assertThat(partly.unprocessedItems().get("batch_write")).containsExactly(putA);
+            assertThat(client.getItem(b -> b.tableName("batch_write").key(key("c"))).hasItem()).isTrue();
+
+            assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(p -> p.tableName("batch_write").item(key("d"))).build(),
+                    TransactWriteItem.builder().put(p -> p.tableName("batch_write").item(Map.of(
+                            "pk", AttributeValue.fromS("b"), "pad", tenKb))).build())))
+                    .isInstanceOfSatisfying(TransactionCanceledException.class, e -> assertThat(
+                            e.cancellationReasons().stream().map(CancellationReason::code).toList())
+                            .containsExactly("None", "ThrottlingError"));
+            assertThat(client.getItem(b -> b.tableName("batch_write").key(key("d"))).hasItem())
+                    .as("nothing of a cancelled transaction is written").isFalse();
+            assertThat(emulator.throttledRequests()).as("neither is a throttling error").isZero();
         }
     }
 

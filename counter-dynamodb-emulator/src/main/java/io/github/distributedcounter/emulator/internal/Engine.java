@@ -3,20 +3,31 @@ package io.github.distributedcounter.emulator.internal;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
  * The database: its tables and the operations on them, one call per request. Thread-safe.
+ * <p>
+ * Its one background task, the deletion of items whose time to live has passed, runs once
+ * {@link #startTimeToLiveSweeper()} is called, on a daemon thread, until {@link #close()}; it reads the time from
+ * the engine's clock. {@link #sweepExpiredItems()} runs it once, for tests that drive the clock themselves.
  */
-public final class Engine {
+public final class Engine implements AutoCloseable {
 
     private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Throttle throttle;
     private final TableOperations tableOperations = new TableOperations(this);
     private final ItemOperations itemOperations = new ItemOperations(this);
+    private final BatchWrite batchWrite = new BatchWrite(this);
+    private final Transactions transactions = new Transactions(this);
+    private final TimeToLive timeToLive = new TimeToLive(this);
     private final LongAdder throttledRequests = new LongAdder();
+    private ScheduledExecutorService sweeper;
 
     public Engine(Clock clock) {
         this(clock, Throttle.NONE);
@@ -64,6 +75,11 @@ public final class Engine {
             case "UpdateItem" -> itemOperations::updateItem;
             case "DeleteItem" -> itemOperations::deleteItem;
             case "BatchGetItem" -> itemOperations::batchGetItem;
+            case "BatchWriteItem" -> batchWrite::batchWriteItem;
+            case "TransactWriteItems" -> transactions::transactWriteItems;
+            case "TransactGetItems" -> transactions::transactGetItems;
+            case "UpdateTimeToLive" -> timeToLive::updateTimeToLive;
+            case "DescribeTimeToLive" -> timeToLive::describeTimeToLive;
             case "CreateTable" -> tableOperations::createTable;
             case "DescribeTable" -> tableOperations::describeTable;
             case "DeleteTable" -> tableOperations::deleteTable;
@@ -75,6 +91,45 @@ public final class Engine {
                             + "operations, batches and transactions", 400, null, null);
             default -> throw ServiceError.unknownOperation();
         };
+    }
+
+    /**
+     * Starts deleting expired items in the background, every {@link TimeToLive#SWEEP_PERIOD}; stopped by
+     * {@link #close()}.
+     */
+    public synchronized void startTimeToLiveSweeper() {
+        if (sweeper != null) {
+            return;
+        }
+        sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "dynamodb-emulator-ttl");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = TimeToLive.SWEEP_PERIOD.toMillis();
+        sweeper.scheduleWithFixedDelay(this::sweepQuietly, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Deletes the items whose time to live has passed, now by the engine's clock; returns how many. */
+    public int sweepExpiredItems() {
+        return timeToLive.sweep();
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweepExpiredItems();
+        } catch (RuntimeException e) {
+            // a failed pass is retried on the next; the sweeper must not die
+        }
+    }
+
+    /** Stops the background sweeper, if started. */
+    @Override
+    public synchronized void close() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+            sweeper = null;
+        }
     }
 
     /** Serialises an error response body as DynamoDB does. */

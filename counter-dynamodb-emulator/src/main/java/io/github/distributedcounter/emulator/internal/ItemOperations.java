@@ -7,20 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.distributedcounter.emulator.internal.expression.Condition;
 import io.github.distributedcounter.emulator.internal.expression.ExpressionContext;
 import io.github.distributedcounter.emulator.internal.expression.Projection;
 import io.github.distributedcounter.emulator.internal.expression.Update;
 
 /**
- * GetItem, PutItem, UpdateItem, DeleteItem and BatchGetItem.
+ * GetItem, PutItem, UpdateItem, DeleteItem and BatchGetItem. The writes are {@link ItemWrite}s, shared with
+ * BatchWriteItem and TransactWriteItems.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB.html">
  *     DynamoDB API actions</a>
  */
 final class ItemOperations {
 
-    static final int MAX_ITEM_BYTES = 400 * 1024;
     private static final int MAX_BATCH_GET_KEYS = 100;
 
     private final Engine engine;
@@ -37,6 +36,7 @@ final class ItemOperations {
         Projection projection = projection(request, context);
         context.checkAllUsed();
         boolean consistent = Requests.bool(request, "ConsistentRead");
+        String returnConsumedCapacity = Capacity.returnConsumedCapacity(request);
         Map<String, Value> item = table.get(key);
         double units = Capacity.readUnits(item, consistent);
         engine.throttle().admitRead(table, key, units);
@@ -45,106 +45,59 @@ final class ItemOperations {
             response.put("Item", projection == null ? item : projection.apply(item));
         }
         putIfPresent(response, "ConsumedCapacity",
-                Capacity.consumed(Requests.string(request, "ReturnConsumedCapacity"), table.name, units));
+                Capacity.consumed(returnConsumedCapacity, table.name, units));
         return response;
     }
 
     Map<String, Object> putItem(Map<String, Object> request) {
         Table table = engine.table(request);
-        Map<String, Value> item = AttributeValues.item(request.get("Item"));
-        if (item == null) {
-            throw ServiceError.validation("1 validation error detected: Value null at 'item' failed to satisfy "
-                    + "constraint: Member must not be null");
-        }
-        Table.ItemKey key = table.keyOfItem(item);
-        if (Value.itemSize(item) > MAX_ITEM_BYTES) {
-            throw ServiceError.validation("Item size has exceeded the maximum allowed size");
-        }
+        ItemWrite write = ItemWrite.put(table, request, "item");
         String returnValues = returnValues(request, false);
-        Write write = write(request, null);
-        Map<String, Value> newItem = Map.copyOf(item);
-        Map<String, Value>[] old = oldHolder();
-        double[] units = new double[1];
-        table.write(key, (k, current) -> {
-            write.check(engine.throttle(), table, k, current, units);
-            units[0] = Capacity.writeUnits(current, newItem);
-            engine.throttle().admitWrite(table, k, units[0]);
-            old[0] = current;
-            return newItem;
-        });
+        String returnConsumedCapacity = Capacity.returnConsumedCapacity(request);
+        ItemWrite.Outcome outcome = write.execute(engine.throttle());
         Map<String, Object> response = new LinkedHashMap<>();
-        if (returnValues.equals("ALL_OLD") && old[0] != null) {
-            response.put("Attributes", old[0]);
+        if (returnValues.equals("ALL_OLD") && outcome.before() != null) {
+            response.put("Attributes", outcome.before());
         }
-        putIfPresent(response, "ConsumedCapacity", write.consumed(table, units[0]));
+        putIfPresent(response, "ConsumedCapacity",
+                Capacity.consumed(returnConsumedCapacity, table.name, outcome.units()));
         return response;
     }
 
     Map<String, Object> deleteItem(Map<String, Object> request) {
         Table table = engine.table(request);
-        Table.ItemKey key = table.key(AttributeValues.item(request.get("Key")));
+        ItemWrite write = ItemWrite.delete(table, request);
         String returnValues = returnValues(request, false);
-        Write write = write(request, null);
-        Map<String, Value>[] old = oldHolder();
-        double[] units = new double[1];
-        table.write(key, (k, current) -> {
-            write.check(engine.throttle(), table, k, current, units);
-            units[0] = Capacity.writeUnits(current, null);
-            engine.throttle().admitWrite(table, k, units[0]);
-            old[0] = current;
-            return null;
-        });
+        String returnConsumedCapacity = Capacity.returnConsumedCapacity(request);
+        ItemWrite.Outcome outcome = write.execute(engine.throttle());
         Map<String, Object> response = new LinkedHashMap<>();
-        if (returnValues.equals("ALL_OLD") && old[0] != null) {
-            response.put("Attributes", old[0]);
+        if (returnValues.equals("ALL_OLD") && outcome.before() != null) {
+            response.put("Attributes", outcome.before());
         }
-        putIfPresent(response, "ConsumedCapacity", write.consumed(table, units[0]));
+        putIfPresent(response, "ConsumedCapacity",
+                Capacity.consumed(returnConsumedCapacity, table.name, outcome.units()));
         return response;
     }
 
     Map<String, Object> updateItem(Map<String, Object> request) {
         Table table = engine.table(request);
-        Table.ItemKey key = table.key(AttributeValues.item(request.get("Key")));
+        ItemWrite write = ItemWrite.update(table, request, null);
         String returnValues = returnValues(request, true);
-        String updateText = Requests.string(request, "UpdateExpression");
-        Write write = write(request, context -> updateText == null ? null : Update.parse(updateText, context));
-        Update update = write.update;
-        if (update != null) {
-            for (String attribute : update.topLevelAttributes()) {
-                if (table.isKeyAttribute(attribute)) {
-                    throw ServiceError.validation("One or more parameter values were invalid: Cannot update attribute "
-                            + attribute + ". This attribute is part of the key");
-                }
-            }
-        }
-        Map<String, Value>[] old = oldHolder();
-        Map<String, Value>[] updated = oldHolder();
-        double[] units = new double[1];
-        table.write(key, (k, current) -> {
-            write.check(engine.throttle(), table, k, current, units);
-            Map<String, Value> base = current != null ? current : table.keyAttributes(k);
-            Map<String, Value> after = update == null ? base : update.apply(base);
-            if (Value.itemSize(after) > MAX_ITEM_BYTES) {
-                throw ServiceError.validation("Item size to update has exceeded the maximum allowed size");
-            }
-            units[0] = Capacity.writeUnits(current, after);
-            engine.throttle().admitWrite(table, k, units[0]);
-            old[0] = current;
-            updated[0] = after;
-            return after;
-        });
+        String returnConsumedCapacity = Capacity.returnConsumedCapacity(request);
+        ItemWrite.Outcome outcome = write.execute(engine.throttle());
         Map<String, Object> response = new LinkedHashMap<>();
         Map<String, Value> attributes = switch (returnValues) {
-            case "ALL_OLD" -> old[0];
-            case "ALL_NEW" -> updated[0];
-            case "UPDATED_OLD" -> only(old[0], update);
-            case "UPDATED_NEW" -> only(updated[0], update);
+            case "ALL_OLD" -> outcome.before();
+            case "ALL_NEW" -> outcome.after();
+            case "UPDATED_OLD" -> only(outcome.before(), write.update);
+            case "UPDATED_NEW" -> only(outcome.after(), write.update);
             default -> null;
         };
         if (attributes != null && !attributes.isEmpty()) {
             response.put("Attributes", attributes);
         }
-        putIfPresent(response, "ConsumedCapacity", write.consumed(table, units[0]));
+        putIfPresent(response, "ConsumedCapacity",
+                Capacity.consumed(returnConsumedCapacity, table.name, outcome.units()));
         return response;
     }
 
@@ -173,7 +126,7 @@ final class ItemOperations {
         if (total > MAX_BATCH_GET_KEYS) {
             throw ServiceError.validation("Too many items requested for the BatchGetItem call");
         }
-        String returnConsumedCapacity = Requests.string(request, "ReturnConsumedCapacity");
+        String returnConsumedCapacity = Capacity.returnConsumedCapacity(request);
         Map<String, Object> responses = new LinkedHashMap<>();
         List<Object> consumed = new ArrayList<>();
         // a throttled key is returned in UnprocessedKeys; only when every key is throttled does the request fail
@@ -249,69 +202,11 @@ final class ItemOperations {
         return response;
     }
 
-    /** The parts of a conditional write that do not depend on the item: its condition, update and options. */
-    private static final class Write {
-        Condition condition;
-        Update update;
-        boolean returnOldOnFailure;
-        String returnConsumedCapacity;
-
-        /**
-         * Throws ConditionalCheckFailedException when the condition is false. A failed conditional write still
-         * consumes write capacity, so it is admitted by the throttle first (and may be throttled instead).
-         *
-         * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithItems.html#WorkingWithItems.ConditionalWrites.ReturnConsumedCapacity">
-         *     Capacity units consumed by conditional writes</a>
-         */
-        void check(Throttle throttle, Table table, Table.ItemKey key, Map<String, Value> current, double[] units) {
-            if (condition != null && !condition.test(current == null ? Map.of() : current)) {
-                units[0] = Capacity.writeUnits(current, null);
-                throttle.admitWrite(table, key, units[0]);
-                throw ServiceError.conditionalCheckFailed(returnOldOnFailure ? current : null);
-            }
-        }
-
-        Map<String, Object> consumed(Table table, double units) {
-            return Capacity.consumed(returnConsumedCapacity, table.name, units);
-        }
-    }
-
-    interface UpdateParser {
-        Update parse(ExpressionContext context);
-    }
-
-    private static Write write(Map<String, Object> request, UpdateParser updateParser) {
-        Write write = new Write();
-        if (updateParser == null) {
-            requireExpressionFor(request, "ConditionExpression");
-        } else {
-            requireExpressionFor(request, "UpdateExpression", "ConditionExpression");
-        }
-        ExpressionContext context = context(request);
-        if (updateParser != null) {
-            write.update = updateParser.parse(context);
-        }
-        String condition = Requests.string(request, "ConditionExpression");
-        if (condition != null) {
-            write.condition = Condition.parse("ConditionExpression", condition, context);
-        }
-        context.checkAllUsed();
-        String onFailure = Requests.string(request, "ReturnValuesOnConditionCheckFailure");
-        if (onFailure != null && !onFailure.equals("ALL_OLD") && !onFailure.equals("NONE")) {
-            throw ServiceError.validation("1 validation error detected: Value '" + onFailure
-                    + "' at 'returnValuesOnConditionCheckFailure' failed to satisfy constraint: "
-                    + "Member must satisfy enum value set: [ALL_OLD, NONE]");
-        }
-        write.returnOldOnFailure = "ALL_OLD".equals(onFailure);
-        write.returnConsumedCapacity = Requests.string(request, "ReturnConsumedCapacity");
-        return write;
-    }
-
     /**
      * Rejects ExpressionAttributeNames or ExpressionAttributeValues in a request that has none of the expressions
      * (the members named) that could use them, with DynamoDB's messages.
      */
-    private static void requireExpressionFor(Map<String, Object> request, String... expressions) {
+    static void requireExpressionFor(Map<String, Object> request, String... expressions) {
         for (String expression : expressions) {
             if (request.get(expression) != null) {
                 return;
@@ -339,7 +234,7 @@ final class ItemOperations {
         return new ExpressionContext(expressionNames, expressionValues);
     }
 
-    private static Projection projection(Map<String, Object> request, ExpressionContext context) {
+    static Projection projection(Map<String, Object> request, ExpressionContext context) {
         String text = Requests.string(request, "ProjectionExpression");
         return text == null ? null : Projection.parse(text, context);
     }
@@ -371,11 +266,6 @@ final class ItemOperations {
             return null;
         }
         return update.updatedParts(item);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Value>[] oldHolder() {
-        return (Map<String, Value>[]) new Map[1];
     }
 
     private static void putIfPresent(Map<String, Object> response, String name, Object value) {

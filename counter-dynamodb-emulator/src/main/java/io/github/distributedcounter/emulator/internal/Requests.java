@@ -99,6 +99,34 @@ final class Requests {
         return value == null ? null : asList(value);
     }
 
+    /** The request's {@code ReturnItemCollectionMetrics} ({@code SIZE} or {@code NONE}), or null when absent. */
+    static String returnItemCollectionMetrics(Map<String, Object> request) {
+        String value = string(request, "ReturnItemCollectionMetrics");
+        if (value != null && !value.equals("SIZE") && !value.equals("NONE")) {
+            throw ServiceError.validation("1 validation error detected: Value '" + value + "' at "
+                    + "'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum value set: "
+                    + "[SIZE, NONE]");
+        }
+        return value;
+    }
+
+    /**
+     * A list as DynamoDB's validation messages print a list of request structures: its elements as Java objects
+     * of DynamoDB's model, e.g. {@code [com.amazonaws.dynamodb.v20120810.WriteRequest@1f2e3d4c]}.
+     */
+    static String dump(List<Object> list, String modelType) {
+        StringBuilder text = new StringBuilder("[");
+        for (int i = 0; i < list.size(); i++) {
+            if (i > 0) {
+                text.append(", ");
+            }
+            Object element = list.get(i);
+            text.append("com.amazonaws.dynamodb.v20120810.").append(modelType).append('@')
+                    .append(Integer.toHexString(element == null ? 0 : element.hashCode()));
+        }
+        return text.append(']').toString();
+    }
+
     static String decapitalize(String name) {
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }

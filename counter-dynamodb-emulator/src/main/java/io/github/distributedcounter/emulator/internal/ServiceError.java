@@ -58,6 +58,27 @@ public final class ServiceError extends RuntimeException {
                 item, null);
     }
 
+    /**
+     * A cancelled transaction: {@code reasons} holds one cancellation reason per action, in order (each a map of
+     * {@code Code}, and {@code Message} and {@code Item} where they apply), serialised as
+     * {@code CancellationReasons}; the message lists their codes.
+     */
+    public static ServiceError transactionCanceled(java.util.List<Map<String, Object>> reasons) {
+        java.util.StringJoiner codes = new java.util.StringJoiner(", ", "[", "]");
+        reasons.forEach(reason -> codes.add(String.valueOf(reason.get("Code"))));
+        return new ServiceError(DYNAMODB + "TransactionCanceledException",
+                "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes, 400, null,
+                Map.of("CancellationReasons", reasons));
+    }
+
+    public static ServiceError idempotentParameterMismatch(String message) {
+        return new ServiceError(DYNAMODB + "IdempotentParameterMismatchException", message, 400, null, null);
+    }
+
+    public static ServiceError transactionInProgress(String message) {
+        return new ServiceError(DYNAMODB + "TransactionInProgressException", message, 400, null, null);
+    }
+
     public static ServiceError provisionedThroughputExceeded(String message) {
         return provisionedThroughputExceeded(message, null);
     }

@@ -3,17 +3,22 @@ package io.github.distributedcounter.emulator.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
- * One table: its schema and its items, each item written atomically. Single-item writes share the table's
- * lock; a transaction takes it exclusively, so that it is atomic across items.
+ * One table: its schema, its time-to-live setting and its items, each item written atomically. Single-item
+ * writes (and the time-to-live sweeper's deletes) share the table's lock; a transaction takes the locks of its
+ * tables exclusively, so that it is atomic across items.
  */
 final class Table {
 
@@ -37,7 +42,8 @@ final class Table {
     final long writeCapacityUnits;
     final Instant created;
     final String id;
-    volatile String ttlAttribute;
+    /** The time-to-live setting; changed under {@code synchronized (table)}, read without. */
+    volatile TimeToLive.Setting timeToLive = TimeToLive.Setting.NEVER;
     final ConcurrentHashMap<ItemKey, Map<String, Value>> items = new ConcurrentHashMap<>();
     final ReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -144,29 +150,53 @@ final class Table {
         }
     }
 
-    private boolean expired(Map<String, Value> item, long nowEpochSeconds) {
-        String attribute = ttlAttribute;
-        if (attribute == null) {
-            return false;
+    /**
+     * Runs {@code body} holding the write locks of {@code tables}, taken in the order of their names so that two
+     * transactions never wait for each other. No single-item write of those tables runs meanwhile; the body may
+     * still call {@link #write} (a write lock's holder may take the read lock).
+     */
+    static <T> T exclusively(Collection<Table> tables, Supplier<T> body) {
+        List<Table> ordered = new ArrayList<>(new LinkedHashSet<>(tables));
+        ordered.sort(Comparator.comparing(table -> table.name));
+        int locked = 0;
+        try {
+            for (Table table : ordered) {
+                table.lock.writeLock().lock();
+                locked++;
+            }
+            return body.get();
+        } finally {
+            for (int i = locked - 1; i >= 0; i--) {
+                ordered.get(i).lock.writeLock().unlock();
+            }
         }
-        Value value = item.get(attribute);
-        if (!(value instanceof Value.N n)) {
-            return false;
-        }
-        return n.value().compareTo(BigDecimal.valueOf(nowEpochSeconds)) < 0;
     }
 
-    /** Removes the items whose time to live has passed; returns how many. */
-    int removeExpired(long nowEpochSeconds) {
+    /**
+     * Deletes the items whose {@code attribute} is a Number of epoch seconds before {@code now} but not before
+     * {@code oldest}; returns how many. Each deletion is a single-item write: it shares the table's lock, and
+     * re-reads the item so that one written since it was found is judged on its new value.
+     */
+    int removeExpired(String attribute, BigDecimal now, BigDecimal oldest) {
         List<ItemKey> expired = new ArrayList<>();
         items.forEach((key, item) -> {
-            if (expired(item, nowEpochSeconds)) {
+            if (TimeToLive.expired(item, attribute, now, oldest)) {
                 expired.add(key);
             }
         });
         int removed = 0;
         for (ItemKey key : expired) {
-            if (items.computeIfPresent(key, (k, item) -> expired(item, nowEpochSeconds) ? null : item) == null) {
+            boolean[] deleted = new boolean[1];
+            lock.readLock().lock();
+            try {
+                items.computeIfPresent(key, (k, item) -> {
+                    deleted[0] = TimeToLive.expired(item, attribute, now, oldest);
+                    return deleted[0] ? null : item;
+                });
+            } finally {
+                lock.readLock().unlock();
+            }
+            if (deleted[0]) {
                 removed++;
             }
         }

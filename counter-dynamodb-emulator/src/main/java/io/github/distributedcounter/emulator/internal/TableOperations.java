@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class TableOperations {
 
-    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+    static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
     /** A table's ARN, in any partition, region and account: the engine has one database for them all. */
     private static final Pattern TABLE_ARN =
             Pattern.compile("arn:aws[a-z-]*:dynamodb:[a-z0-9-]*:[0-9]*:table/([a-zA-Z0-9_.-]{3,255})");
