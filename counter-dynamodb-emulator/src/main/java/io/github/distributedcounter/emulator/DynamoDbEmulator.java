@@ -5,9 +5,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.github.distributedcounter.emulator.internal.Engine;
 import io.github.distributedcounter.emulator.internal.HttpFront;
+import io.github.distributedcounter.emulator.internal.Throttle;
+import io.github.distributedcounter.emulator.internal.TokenBucketThrottle;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -23,6 +26,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * up to a few days); it stops when the engine closes.
  * <p>
  * Start it with {@link #start()} or {@link #builder()}; close it to stop it and free its port.
+ * <p>
+ * By default it admits every request at once. {@link Builder#awsLimits(boolean) awsLimits(true)} makes it
+ * enforce DynamoDB's throughput limits instead (see {@link Limits}), so that a hot key is throttled as it
+ * would be on AWS, and {@link Builder#latency(Duration, Duration) latency} adds a network round trip.
  */
 public final class DynamoDbEmulator implements AutoCloseable {
 
@@ -34,12 +41,14 @@ public final class DynamoDbEmulator implements AutoCloseable {
 
     private final Engine engine;
     private final HttpFront front;
+    private final Limits limits;
     private final URI endpoint;
     private volatile boolean running = true;
 
-    private DynamoDbEmulator(Engine engine, HttpFront front) {
+    private DynamoDbEmulator(Engine engine, HttpFront front, Limits limits) {
         this.engine = engine;
         this.front = front;
+        this.limits = limits;
         this.endpoint = URI.create("http://" + front.address().getAddress().getHostAddress() + ":"
                 + front.address().getPort());
     }
@@ -90,6 +99,21 @@ public final class DynamoDbEmulator implements AutoCloseable {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(DUMMY_ACCESS_KEY, DUMMY_SECRET_KEY));
     }
 
+    /** The throughput limits the engine enforces, or empty when it admits every request. */
+    public Optional<Limits> limits() {
+        return Optional.ofNullable(limits);
+    }
+
+    /**
+     * How many requests the engine has answered with a throttling error ({@code ThrottlingException} or
+     * {@code ProvisionedThroughputExceededException}) since it started; always 0 without {@link #limits()}. Each
+     * attempt of the AWS SDK is a request, so this is what a client's count of throttled attempts should equal. A
+     * BatchGetItem that returns some of its keys in {@code UnprocessedKeys} is not counted.
+     */
+    public long throttledRequests() {
+        return engine.throttledRequests();
+    }
+
     /** Whether the engine is accepting requests. */
     public boolean isRunning() {
         return running;
@@ -109,7 +133,7 @@ public final class DynamoDbEmulator implements AutoCloseable {
         private int port;
         private Duration latency = Duration.ZERO;
         private Duration jitter = Duration.ZERO;
-        private boolean awsLimits;
+        private Limits limits;
 
         private Builder() {
         }
@@ -140,11 +164,23 @@ public final class DynamoDbEmulator implements AutoCloseable {
         }
 
         /**
-         * Enforces DynamoDB's per-partition-key throughput limits (1,000 write units and 3,000 read units per
-         * second), answering requests past them with DynamoDB's throttling errors. Off by default.
+         * Enforces DynamoDB's throughput limits, {@link Limits#aws()}: 1,000 write units and 3,000 read units per
+         * second per partition key, and a provisioned table's capacity with 300 seconds of burst. Requests past
+         * them are answered with DynamoDB's throttling errors and write nothing: a {@code ThrottlingException}
+         * on an on-demand table, a {@code ProvisionedThroughputExceededException} on a provisioned one. Off by
+         * default; {@code false} turns limits off again, {@link #limits(Limits)} sets other numbers.
          */
         public Builder awsLimits(boolean awsLimits) {
-            this.awsLimits = awsLimits;
+            this.limits = awsLimits ? Limits.aws() : null;
+            return this;
+        }
+
+        /**
+         * Enforces these throughput limits, e.g. {@code Limits.aws().withoutBurst()} or
+         * {@code Limits.perKey(100, 300)}; see {@link #awsLimits(boolean)}.
+         */
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 
@@ -154,11 +190,14 @@ public final class DynamoDbEmulator implements AutoCloseable {
          * @throws IllegalStateException if it cannot start, for example because the port is taken
          */
         public DynamoDbEmulator start() {
-            Engine engine = new Engine(Clock.systemUTC());
+            Throttle throttle = limits == null ? Throttle.NONE
+                    : new TokenBucketThrottle(limits.writeUnitsPerSecond(), limits.readUnitsPerSecond(),
+                            limits.burstSeconds(), limits.burstOnPartitionKeys(), System::nanoTime);
+            Engine engine = new Engine(Clock.systemUTC(), throttle);
             try {
                 HttpFront front = new HttpFront(engine, port, latency, jitter);
                 engine.startTimeToLiveSweeper();
-                return new DynamoDbEmulator(engine, front);
+                return new DynamoDbEmulator(engine, front, limits);
             } catch (IOException e) {
                 engine.close();
                 throw new IllegalStateException("Could not start the DynamoDB emulator on loopback port " + port, e);

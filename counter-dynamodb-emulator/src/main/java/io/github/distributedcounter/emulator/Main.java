@@ -6,6 +6,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the engine as its own process: {@code java -jar counter-dynamodb-emulator.jar [--port N] [--aws-limits]
  * [--latency-ms M]}. Prints {@code endpoint=http://127.0.0.1:PORT} once it serves, and runs until stopped.
+ * {@code --aws-limits} enforces DynamoDB's throughput limits ({@link Limits#aws()}, see
+ * {@link DynamoDbEmulator.Builder#awsLimits(boolean)}); {@code --latency-ms M} adds a round trip of M ms ± M/4 ms
+ * to every response.
  */
 public final class Main {
 

@@ -114,7 +114,7 @@ final class BatchWrite {
                 try {
                     units += each.write.execute(engine.throttle()).units();
                 } catch (ServiceError error) {
-                    if (!isThrottling(error)) {
+                    if (!error.isThrottling()) {
                         throw error;
                     }
                     firstRefusal = firstRefusal == null ? error : firstRefusal;
@@ -180,11 +180,6 @@ final class BatchWrite {
             }
             throw error;
         }
-    }
-
-    private static boolean isThrottling(ServiceError error) {
-        return error.shortType().equals("ProvisionedThroughputExceededException")
-                || error.shortType().equals("ThrottlingException");
     }
 
     /** {@code RequestItems} as DynamoDB's validation messages print it: {@code {table=[WriteRequest@…]}}. */

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -25,13 +26,15 @@ public final class Engine implements AutoCloseable {
     private final BatchWrite batchWrite = new BatchWrite(this);
     private final Transactions transactions = new Transactions(this);
     private final TimeToLive timeToLive = new TimeToLive(this);
+    private final LongAdder throttledRequests = new LongAdder();
     private ScheduledExecutorService sweeper;
 
     public Engine(Clock clock) {
         this(clock, Throttle.NONE);
     }
 
-    Engine(Clock clock, Throttle throttle) {
+    /** An engine whose requests {@code throttle} admits or throttles, e.g. a {@link TokenBucketThrottle}. */
+    public Engine(Clock clock, Throttle throttle) {
         this.clock = clock;
         this.throttle = throttle;
     }
@@ -47,7 +50,22 @@ public final class Engine implements AutoCloseable {
             throw ServiceError.missingAuthenticationToken();
         }
         Map<String, Object> request = Json.parseObject(body);
-        return Json.write(handler.apply(request));
+        try {
+            return Json.write(handler.apply(request));
+        } catch (ServiceError error) {
+            if (error.isThrottling()) {
+                throttledRequests.increment();
+            }
+            throw error;
+        }
+    }
+
+    /**
+     * How many requests were answered with a throttling error ({@link ServiceError#isThrottling()}) since the
+     * engine started. A BatchGetItem that returns some keys as unprocessed is not one of them.
+     */
+    public long throttledRequests() {
+        return throttledRequests.sum();
     }
 
     private Function<Map<String, Object>, Map<String, Object>> dispatch(String operation) {

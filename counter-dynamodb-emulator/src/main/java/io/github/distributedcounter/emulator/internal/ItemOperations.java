@@ -101,6 +101,13 @@ final class ItemOperations {
         return response;
     }
 
+    /**
+     * BatchGetItem. A key the throttle refuses is returned in {@code UnprocessedKeys}, with its table's other
+     * parameters, and consumes nothing; when every key is refused the request fails with the throttling error.
+     *
+     * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html">
+     *     BatchGetItem</a>
+     */
     Map<String, Object> batchGetItem(Map<String, Object> request) {
         Map<String, Object> requestItems = Requests.map(request, "RequestItems");
         if (requestItems == null || requestItems.isEmpty()) {
@@ -122,6 +129,10 @@ final class ItemOperations {
         String returnConsumedCapacity = Capacity.returnConsumedCapacity(request);
         Map<String, Object> responses = new LinkedHashMap<>();
         List<Object> consumed = new ArrayList<>();
+        // a throttled key is returned in UnprocessedKeys; only when every key is throttled does the request fail
+        Map<String, Object> unprocessedKeys = new LinkedHashMap<>();
+        ServiceError throttled = null;
+        int processed = 0;
         for (Map.Entry<String, Object> entry : requestItems.entrySet()) {
             Table table = engine.table(entry.getKey());
             Map<String, Object> tableRequest = Requests.asMap(entry.getValue());
@@ -146,25 +157,45 @@ final class ItemOperations {
                 itemKeys.add(itemKey);
             }
             List<Object> found = new ArrayList<>();
+            List<Object> unprocessed = new ArrayList<>();
             double units = 0;
-            for (Table.ItemKey itemKey : itemKeys) {
+            for (int i = 0; i < itemKeys.size(); i++) {
+                Table.ItemKey itemKey = itemKeys.get(i);
                 Map<String, Value> item = table.get(itemKey);
                 double itemUnits = Capacity.readUnits(item, consistent);
-                engine.throttle().admitRead(table, itemKey, itemUnits);
+                try {
+                    engine.throttle().admitRead(table, itemKey, itemUnits);
+                } catch (ServiceError error) {
+                    if (!error.isThrottling()) {
+                        throw error;
+                    }
+                    throttled = error;
+                    unprocessed.add(keys.get(i));
+                    continue;
+                }
+                processed++;
                 units += itemUnits;
                 if (item != null) {
                     found.add(projection == null ? item : projection.apply(item));
                 }
             }
             responses.put(table.name, found);
+            if (!unprocessed.isEmpty()) {
+                Map<String, Object> again = new LinkedHashMap<>(tableRequest);
+                again.put("Keys", unprocessed);
+                unprocessedKeys.put(table.name, again);
+            }
             Map<String, Object> tableConsumed = Capacity.consumed(returnConsumedCapacity, table.name, units);
             if (tableConsumed != null) {
                 consumed.add(tableConsumed);
             }
         }
+        if (processed == 0 && throttled != null) {
+            throw throttled;
+        }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("Responses", responses);
-        response.put("UnprocessedKeys", Map.of());
+        response.put("UnprocessedKeys", unprocessedKeys);
         if (!consumed.isEmpty()) {
             response.put("ConsumedCapacity", consumed);
         }

@@ -144,11 +144,17 @@ final class ItemWrite {
     /**
      * Runs the write on its own, atomically on its item: checks the condition, computes the new item, admits its
      * capacity through the throttle and stores it. A {@link ServiceError} from any step leaves the item as it was.
+     * A failed condition still consumes write capacity (a unit per started KB of the item as it is, at least one),
+     * so it too is admitted through the throttle first, and may be throttled instead.
+     *
+     * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithItems.html#WorkingWithItems.ConditionalWrites.ReturnConsumedCapacity">
+     *     Capacity units consumed by conditional writes</a>
      */
     Outcome execute(Throttle throttle) {
         Outcome[] outcome = new Outcome[1];
         table.write(key, (k, current) -> {
             if (!conditionHolds(current)) {
+                throttle.admitWrite(table, k, Capacity.writeUnits(current, null));
                 throw ServiceError.conditionalCheckFailed(itemOnFailure(current));
             }
             Map<String, Value> after = after(current);

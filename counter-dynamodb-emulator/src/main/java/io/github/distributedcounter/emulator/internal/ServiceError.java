@@ -80,11 +80,21 @@ public final class ServiceError extends RuntimeException {
     }
 
     public static ServiceError provisionedThroughputExceeded(String message) {
-        return new ServiceError(DYNAMODB + "ProvisionedThroughputExceededException", message, 400, null, null);
+        return provisionedThroughputExceeded(message, null);
+    }
+
+    /** With {@code details}, e.g. the {@code ThrottlingReasons} member, or null. */
+    public static ServiceError provisionedThroughputExceeded(String message, Object details) {
+        return new ServiceError(DYNAMODB + "ProvisionedThroughputExceededException", message, 400, null, details);
     }
 
     public static ServiceError throttling(String message) {
-        return new ServiceError("com.amazon.coral.availability#ThrottlingException", message, 400, null, null);
+        return throttling(message, null);
+    }
+
+    /** With {@code details}, e.g. the {@code ThrottlingReasons} member, or null. */
+    public static ServiceError throttling(String message, Object details) {
+        return new ServiceError("com.amazon.coral.availability#ThrottlingException", message, 400, null, details);
     }
 
     /** The {@code __type}, e.g. {@code com.amazon.coral.validate#ValidationException}. */
@@ -95,6 +105,16 @@ public final class ServiceError extends RuntimeException {
     /** The type's short name, e.g. {@code ValidationException}. */
     public String shortType() {
         return type.substring(type.indexOf('#') + 1);
+    }
+
+    /**
+     * Whether this is one of DynamoDB's throttling errors ({@code ProvisionedThroughputExceededException},
+     * {@code ThrottlingException} or {@code RequestLimitExceeded}), which the AWS SDKs retry with backoff.
+     */
+    public boolean isThrottling() {
+        String shortType = shortType();
+        return shortType.equals("ProvisionedThroughputExceededException") || shortType.equals("ThrottlingException")
+                || shortType.equals("RequestLimitExceeded");
     }
 
     public int status() {
