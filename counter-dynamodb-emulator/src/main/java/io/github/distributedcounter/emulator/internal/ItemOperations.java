@@ -51,22 +51,16 @@ final class ItemOperations {
 
     Map<String, Object> putItem(Map<String, Object> request) {
         Table table = engine.table(request);
-        ItemWrite write = ItemWrite.put(table, request, "item");
-        String returnValues = returnValues(request, false);
-        String returnConsumedCapacity = Capacity.returnConsumedCapacity(request);
-        ItemWrite.Outcome outcome = write.execute(engine.throttle());
-        Map<String, Object> response = new LinkedHashMap<>();
-        if (returnValues.equals("ALL_OLD") && outcome.before() != null) {
-            response.put("Attributes", outcome.before());
-        }
-        putIfPresent(response, "ConsumedCapacity",
-                Capacity.consumed(returnConsumedCapacity, table.name, outcome.units()));
-        return response;
+        return putOrDelete(request, table, ItemWrite.put(table, request, "item"));
     }
 
     Map<String, Object> deleteItem(Map<String, Object> request) {
         Table table = engine.table(request);
-        ItemWrite write = ItemWrite.delete(table, request);
+        return putOrDelete(request, table, ItemWrite.delete(table, request));
+    }
+
+    /** Runs a PutItem or DeleteItem, which return nothing or the whole item as it was. */
+    private Map<String, Object> putOrDelete(Map<String, Object> request, Table table, ItemWrite write) {
         String returnValues = returnValues(request, false);
         String returnConsumedCapacity = Capacity.returnConsumedCapacity(request);
         ItemWrite.Outcome outcome = write.execute(engine.throttle());
