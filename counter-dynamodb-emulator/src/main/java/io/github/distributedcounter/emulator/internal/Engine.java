@@ -18,6 +18,16 @@ import java.util.function.Function;
  */
 public final class Engine implements AutoCloseable {
 
+    /** DynamoDB's legacy parameters, each with the expression parameter that replaces it. */
+    private static final Map<String, String> LEGACY_PARAMETERS = Map.of(
+            "Expected", "ConditionExpression",
+            "ConditionalOperator", "ConditionExpression",
+            "AttributeUpdates", "UpdateExpression",
+            "AttributesToGet", "ProjectionExpression",
+            "KeyConditions", "KeyConditionExpression",
+            "QueryFilter", "FilterExpression",
+            "ScanFilter", "FilterExpression");
+
     private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Throttle throttle;
@@ -50,6 +60,7 @@ public final class Engine implements AutoCloseable {
             throw ServiceError.missingAuthenticationToken();
         }
         Map<String, Object> request = Json.parseObject(body);
+        rejectLegacyParameters(request);
         try {
             return Json.write(handler.apply(request));
         } catch (ServiceError error) {
@@ -129,6 +140,27 @@ public final class Engine implements AutoCloseable {
         if (sweeper != null) {
             sweeper.shutdownNow();
             sweeper = null;
+        }
+    }
+
+    /**
+     * Refuses DynamoDB's legacy conditional parameters, which this engine does not implement: ignoring them would
+     * apply a write that DynamoDB might refuse.
+     */
+    private static void rejectLegacyParameters(Map<String, Object> request) {
+        for (Map.Entry<String, String> legacy : LEGACY_PARAMETERS.entrySet()) {
+            if (request.containsKey(legacy.getKey())) {
+                throw ServiceError.validation("The legacy parameter " + legacy.getKey() + " is not supported by this "
+                        + "DynamoDB emulator: use " + legacy.getValue() + " instead");
+            }
+        }
+        if (request.get("RequestItems") instanceof Map<?, ?> tables) {
+            for (Object tableRequest : tables.values()) {
+                if (tableRequest instanceof Map<?, ?> keys && keys.containsKey("AttributesToGet")) {
+                    throw ServiceError.validation("The legacy parameter AttributesToGet is not supported by this "
+                            + "DynamoDB emulator: use ProjectionExpression instead");
+                }
+            }
         }
     }
 

@@ -218,4 +218,31 @@ class ExpressionAttributesConformanceTest {
     private void assertUnchanged() {
         assertThat(get(client, table, KEY)).isEqualTo(STORED);
     }
+
+    /**
+     * The legacy conditional parameters are not implemented: a write carrying one is refused rather than applied
+     * without its condition, and nothing is written.
+     */
+    @Test
+    void legacyParametersAreRefusedAndNothingIsWritten() {
+        assertValidation(() -> client.putItem(r -> r.tableName(table).item(item("pk", s("k"), "v", n("9")))
+                        .expected(Map.of("v", software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue
+                                .builder().value(n("5")).build()))),
+                "The legacy parameter Expected is not supported by this DynamoDB emulator: use ConditionExpression "
+                        + "instead");
+        assertValidation(() -> client.updateItem(r -> r.tableName(table).key(KEY).attributeUpdates(Map.of("v",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate.builder().value(n("9"))
+                                .action("PUT").build()))),
+                "The legacy parameter AttributeUpdates is not supported by this DynamoDB emulator: use "
+                        + "UpdateExpression instead");
+        assertValidation(() -> client.getItem(r -> r.tableName(table).key(KEY).attributesToGet("v")),
+                "The legacy parameter AttributesToGet is not supported by this DynamoDB emulator: use "
+                        + "ProjectionExpression instead");
+        assertValidation(() -> client.batchGetItem(r -> r.requestItems(Map.of(table,
+                        software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(KEY)
+                                .attributesToGet("v").build()))),
+                "The legacy parameter AttributesToGet is not supported by this DynamoDB emulator: use "
+                        + "ProjectionExpression instead");
+        assertThat(get(client, table, KEY)).isEqualTo(STORED);
+    }
 }
