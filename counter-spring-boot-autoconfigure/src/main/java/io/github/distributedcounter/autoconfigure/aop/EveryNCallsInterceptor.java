@@ -97,12 +97,17 @@ public class EveryNCallsInterceptor implements MethodInterceptor {
         return new Plan(annotation, key, defaultKey(method), skippedResult(method.getReturnType()));
     }
 
-    private static String defaultKey(Method method) {
-        StringBuilder key = new StringBuilder("every-n-calls:").append(method.getDeclaringClass().getName())
+    /**
+     * {@code every-n-calls:<declaring class>.<method>(<parameter types>)}, every type by its binary name as
+     * {@link Class#getTypeName()} writes it ({@code com.example.OrderEvents$Created}, {@code java.lang.String[]},
+     * {@code int}; generics erased), so overloads taking types of the same simple name never share a counter.
+     */
+    static String defaultKey(Method method) {
+        StringBuilder key = new StringBuilder("every-n-calls:").append(method.getDeclaringClass().getTypeName())
                 .append('.').append(method.getName()).append('(');
         Class<?>[] types = method.getParameterTypes();
         for (int i = 0; i < types.length; i++) {
-            key.append(i == 0 ? "" : ",").append(types[i].getSimpleName());
+            key.append(i == 0 ? "" : ",").append(types[i].getTypeName());
         }
         return key.append(')').toString();
     }
