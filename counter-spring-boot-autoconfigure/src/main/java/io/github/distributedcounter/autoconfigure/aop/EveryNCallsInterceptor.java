@@ -11,10 +11,14 @@ import io.github.distributedcounter.EveryNCalls;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.expression.MethodBasedEvaluationContext;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ExpressionParser;
 import org.springframework.expression.ParseException;
@@ -35,9 +39,27 @@ public class EveryNCallsInterceptor implements MethodInterceptor {
     private final ExpressionParser parser = new SpelExpressionParser();
     private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
     private final Map<Method, Plan> plans = new ConcurrentHashMap<>();
+    private final KeyConversion keyConversion = new KeyConversion(this::conversionService);
+    private volatile BeanFactory beanFactory;
 
     public EveryNCallsInterceptor(Supplier<DistributedCounter> counter) {
         this.counter = counter;
+    }
+
+    /**
+     * The bean factory of the application: its {@link ConversionService} (when it has one) converts key values
+     * of other types to strings.
+     */
+    void setBeanFactory(BeanFactory beanFactory) {
+        this.beanFactory = beanFactory;
+    }
+
+    private ConversionService conversionService() {
+        if (beanFactory instanceof ConfigurableBeanFactory configurable
+                && configurable.getConversionService() != null) {
+            return configurable.getConversionService();
+        }
+        return DefaultConversionService.getSharedInstance();
     }
 
     @Override
@@ -137,12 +159,19 @@ public class EveryNCallsInterceptor implements MethodInterceptor {
             if (key == null) {
                 return defaultKey;
             }
-            Object value = key.getValue(new MethodBasedEvaluationContext(null, method, arguments, parameterNames));
-            if (value == null) {
-                throw new IllegalArgumentException("@EveryNCalls key expression '" + annotation.key() + "' on "
-                        + method.toGenericString() + " evaluated to null");
+            String where = "@EveryNCalls key expression '" + annotation.key() + "' on " + method.toGenericString();
+            MethodBasedEvaluationContext context = new MethodBasedEvaluationContext(null, method, arguments,
+                    parameterNames);
+            context.setTypeConverter(keyConversion.typeConverter());
+            try {
+                Object value = key.getValue(context);
+                if (value == null) {
+                    throw new IllegalArgumentException(where + " evaluated to null");
+                }
+                return keyConversion.toKey(value);
+            } catch (KeyConversion.Unconvertible unconvertible) {
+                throw new IllegalArgumentException(where + ": " + unconvertible.getMessage());
             }
-            return value.toString();
         }
     }
 }
