@@ -1,8 +1,10 @@
 package io.github.distributedcounter.autoconfigure.aop;
 
 import java.lang.reflect.Method;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -22,6 +24,9 @@ import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ExpressionParser;
 import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.SpelNode;
+import org.springframework.expression.spel.ast.VariableReference;
+import org.springframework.expression.spel.standard.SpelExpression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.util.ClassUtils;
 
@@ -115,8 +120,42 @@ public class EveryNCallsInterceptor implements MethodInterceptor {
                 throw new IllegalStateException(where + ": invalid key expression '" + annotation.key() + "': "
                         + e.getMessage(), e);
             }
+            checkParameterNames(method, annotation.key(), key, where);
         }
         return new Plan(annotation, key, defaultKey(method), skippedResult(method.getReturnType()));
+    }
+
+    /**
+     * Fails when the key names a parameter ({@code #tenant}) but the names cannot be discovered, as for a class
+     * compiled without {@code -parameters}: the name would evaluate to {@code null} on every call.
+     */
+    private void checkParameterNames(Method method, String text, Expression key, String where) {
+        if (method.getParameterCount() == 0 || parameterNames.getParameterNames(method) != null
+                || !(key instanceof SpelExpression spel)) {
+            return;
+        }
+        Set<String> named = new LinkedHashSet<>();
+        collectParameterNames(spel.getAST(), named);
+        if (!named.isEmpty()) {
+            throw new IllegalStateException(where + ": the key expression '" + text + "' refers to "
+                    + String.join(", ", named) + ", but the parameter names of this method are not available at"
+                    + " run time (its class was compiled without -parameters). Compile with -parameters (Maven:"
+                    + " <parameters>true</parameters> in maven-compiler-plugin; Gradle:"
+                    + " options.compilerArgs.add('-parameters')), or refer to parameters by position:"
+                    + " #p0 or #a0 for the first.");
+        }
+    }
+
+    private static void collectParameterNames(SpelNode node, Set<String> named) {
+        if (node instanceof VariableReference) {
+            String variable = node.toStringAST();
+            if (!variable.matches("#(?:[pa]\\d+|this|root)")) {
+                named.add(variable);
+            }
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            collectParameterNames(node.getChild(i), named);
+        }
     }
 
     /**
