@@ -15,6 +15,7 @@ import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.expression.BeanFactoryResolver;
 import org.springframework.context.expression.MethodBasedEvaluationContext;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.ParameterNameDiscoverer;
@@ -46,17 +47,19 @@ public class EveryNCallsInterceptor implements MethodInterceptor {
     private final Map<Method, Plan> plans = new ConcurrentHashMap<>();
     private final KeyConversion keyConversion = new KeyConversion(this::conversionService);
     private volatile BeanFactory beanFactory;
+    private volatile BeanFactoryResolver beanResolver;
 
     public EveryNCallsInterceptor(Supplier<DistributedCounter> counter) {
         this.counter = counter;
     }
 
     /**
-     * The bean factory of the application: its {@link ConversionService} (when it has one) converts key values
-     * of other types to strings.
+     * The bean factory of the application: key expressions refer to its beans with {@code @beanName}, and its
+     * {@link ConversionService} (when it has one) converts key values of other types to strings.
      */
     void setBeanFactory(BeanFactory beanFactory) {
         this.beanFactory = beanFactory;
+        this.beanResolver = beanFactory == null ? null : new BeanFactoryResolver(beanFactory);
     }
 
     private ConversionService conversionService() {
@@ -202,6 +205,7 @@ public class EveryNCallsInterceptor implements MethodInterceptor {
             MethodBasedEvaluationContext context = new MethodBasedEvaluationContext(null, method, arguments,
                     parameterNames);
             context.setTypeConverter(keyConversion.typeConverter());
+            context.setBeanResolver(beanResolver);
             try {
                 Object value = key.getValue(context);
                 if (value == null) {
