@@ -24,8 +24,9 @@ public @interface EveryNCalls {
 
     /**
      * SpEL expression over the method's arguments ({@code #name}, {@code #p0}, {@code #a0}) giving the counter
-     * key, e.g. {@code "'report:' + #tenant"}. Default: {@code every-n-calls:} followed by the declaring class
-     * and method, e.g. {@code every-n-calls:com.example.Reports.send(String)}.
+     * key, e.g. {@code "'report:' + #tenant"}. Default: {@code every-n-calls:} followed by the declaring class,
+     * the method and its parameter types, every type by its fully qualified binary name (nested classes with
+     * {@code $}), e.g. {@code every-n-calls:com.example.Handlers.handle(com.example.OrderEvents$Created)}.
      */
     String key() default "";
 

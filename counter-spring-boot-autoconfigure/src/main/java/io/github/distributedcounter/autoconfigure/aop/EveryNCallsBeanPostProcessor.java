@@ -5,6 +5,7 @@ import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvis
 import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.BeanFactory;
 
 /**
  * Proxies beans that have {@link EveryNCalls} methods, checking each such method when its bean is created, in
@@ -21,6 +22,12 @@ public class EveryNCallsBeanPostProcessor extends AbstractBeanFactoryAwareAdvisi
         this.advisor = new DefaultPointcutAdvisor(new AnnotationMatchingPointcut(null, EveryNCalls.class, true),
                 interceptor);
         setBeforeExistingAdvisors(true);
+    }
+
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) {
+        super.setBeanFactory(beanFactory);
+        interceptor.setBeanFactory(beanFactory);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.github.distributedcounter.autoconfigure.aop;
 
 import java.lang.reflect.Method;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -11,13 +13,21 @@ import io.github.distributedcounter.EveryNCalls;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.expression.BeanFactoryResolver;
 import org.springframework.context.expression.MethodBasedEvaluationContext;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ExpressionParser;
 import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.SpelNode;
+import org.springframework.expression.spel.ast.VariableReference;
+import org.springframework.expression.spel.standard.SpelExpression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.util.ClassUtils;
 
@@ -35,9 +45,29 @@ public class EveryNCallsInterceptor implements MethodInterceptor {
     private final ExpressionParser parser = new SpelExpressionParser();
     private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
     private final Map<Method, Plan> plans = new ConcurrentHashMap<>();
+    private final KeyConversion keyConversion = new KeyConversion(this::conversionService);
+    private volatile BeanFactory beanFactory;
+    private volatile BeanFactoryResolver beanResolver;
 
     public EveryNCallsInterceptor(Supplier<DistributedCounter> counter) {
         this.counter = counter;
+    }
+
+    /**
+     * The bean factory of the application: key expressions refer to its beans with {@code @beanName}, and its
+     * {@link ConversionService} (when it has one) converts key values of other types to strings.
+     */
+    void setBeanFactory(BeanFactory beanFactory) {
+        this.beanFactory = beanFactory;
+        this.beanResolver = beanFactory == null ? null : new BeanFactoryResolver(beanFactory);
+    }
+
+    private ConversionService conversionService() {
+        if (beanFactory instanceof ConfigurableBeanFactory configurable
+                && configurable.getConversionService() != null) {
+            return configurable.getConversionService();
+        }
+        return DefaultConversionService.getSharedInstance();
     }
 
     @Override
@@ -93,16 +123,55 @@ public class EveryNCallsInterceptor implements MethodInterceptor {
                 throw new IllegalStateException(where + ": invalid key expression '" + annotation.key() + "': "
                         + e.getMessage(), e);
             }
+            checkParameterNames(method, annotation.key(), key, where);
         }
         return new Plan(annotation, key, defaultKey(method), skippedResult(method.getReturnType()));
     }
 
-    private static String defaultKey(Method method) {
-        StringBuilder key = new StringBuilder("every-n-calls:").append(method.getDeclaringClass().getName())
+    /**
+     * Fails when the key names a parameter ({@code #tenant}) but the names cannot be discovered, as for a class
+     * compiled without {@code -parameters}: the name would evaluate to {@code null} on every call.
+     */
+    private void checkParameterNames(Method method, String text, Expression key, String where) {
+        if (method.getParameterCount() == 0 || parameterNames.getParameterNames(method) != null
+                || !(key instanceof SpelExpression spel)) {
+            return;
+        }
+        Set<String> named = new LinkedHashSet<>();
+        collectParameterNames(spel.getAST(), named);
+        if (!named.isEmpty()) {
+            throw new IllegalStateException(where + ": the key expression '" + text + "' refers to "
+                    + String.join(", ", named) + ", but the parameter names of this method are not available at"
+                    + " run time (its class was compiled without -parameters). Compile with -parameters (Maven:"
+                    + " <parameters>true</parameters> in maven-compiler-plugin; Gradle:"
+                    + " options.compilerArgs.add('-parameters')), or refer to parameters by position:"
+                    + " #p0 or #a0 for the first.");
+        }
+    }
+
+    private static void collectParameterNames(SpelNode node, Set<String> named) {
+        if (node instanceof VariableReference) {
+            String variable = node.toStringAST();
+            if (!variable.matches("#(?:[pa]\\d+|this|root)")) {
+                named.add(variable);
+            }
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            collectParameterNames(node.getChild(i), named);
+        }
+    }
+
+    /**
+     * {@code every-n-calls:<declaring class>.<method>(<parameter types>)}, every type by its binary name as
+     * {@link Class#getTypeName()} writes it ({@code com.example.OrderEvents$Created}, {@code java.lang.String[]},
+     * {@code int}; generics erased), so overloads taking types of the same simple name never share a counter.
+     */
+    static String defaultKey(Method method) {
+        StringBuilder key = new StringBuilder("every-n-calls:").append(method.getDeclaringClass().getTypeName())
                 .append('.').append(method.getName()).append('(');
         Class<?>[] types = method.getParameterTypes();
         for (int i = 0; i < types.length; i++) {
-            key.append(i == 0 ? "" : ",").append(types[i].getSimpleName());
+            key.append(i == 0 ? "" : ",").append(types[i].getTypeName());
         }
         return key.append(')').toString();
     }
@@ -132,12 +201,20 @@ public class EveryNCallsInterceptor implements MethodInterceptor {
             if (key == null) {
                 return defaultKey;
             }
-            Object value = key.getValue(new MethodBasedEvaluationContext(null, method, arguments, parameterNames));
-            if (value == null) {
-                throw new IllegalArgumentException("@EveryNCalls key expression '" + annotation.key() + "' on "
-                        + method.toGenericString() + " evaluated to null");
+            String where = "@EveryNCalls key expression '" + annotation.key() + "' on " + method.toGenericString();
+            MethodBasedEvaluationContext context = new MethodBasedEvaluationContext(null, method, arguments,
+                    parameterNames);
+            context.setTypeConverter(keyConversion.typeConverter());
+            context.setBeanResolver(beanResolver);
+            try {
+                Object value = key.getValue(context);
+                if (value == null) {
+                    throw new IllegalArgumentException(where + " evaluated to null");
+                }
+                return keyConversion.toKey(value);
+            } catch (KeyConversion.Unconvertible unconvertible) {
+                throw new IllegalArgumentException(where + ": " + unconvertible.getMessage());
             }
-            return value.toString();
         }
     }
 }
