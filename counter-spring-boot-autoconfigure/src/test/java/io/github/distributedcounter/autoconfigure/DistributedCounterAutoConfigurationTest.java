@@ -3,9 +3,11 @@ package io.github.distributedcounter.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.distributedcounter.DistributedCounter;
 import io.github.distributedcounter.DynamoDbDistributedCounter;
@@ -16,10 +18,16 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 @DynamoDbEmulatorTest
 class DistributedCounterAutoConfigurationTest {
@@ -97,6 +105,46 @@ class DistributedCounterAutoConfigurationTest {
                     assertThat(context).hasSingleBean(DynamoDbClient.class).hasBean("myClient");
                     assertThat(context.getBean(DistributedCounter.class).increment("k", 1, 0)).isEqualTo(1);
                 });
+    }
+
+    @Test
+    void createTableStartsWhenTheTableExistsAndCreateTableIsDenied() {
+        String table = table();
+        DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName(table).build().createTable();
+        List<String> operations = new CopyOnWriteArrayList<>();
+        try (DynamoDbClient denyingCreate = DynamoDbClient.builder().endpointOverride(endpoint)
+                .region(DynamoDbEmulator.REGION).credentialsProvider(DynamoDbEmulator.credentialsProvider())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new DenyCreateTable(operations))).build()) {
+            runner.withPropertyValues("distributed-counter.table=" + table, "distributed-counter.create-table=true")
+                    .withBean("myClient", DynamoDbClient.class, () -> denyingCreate, b -> b.setDestroyMethodName(""))
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(context.getBean(DistributedCounter.class).increment("k", 1, 0)).isEqualTo(1);
+                        assertThat(operations).contains("DescribeTable").doesNotContain("CreateTable");
+                    });
+        }
+    }
+
+    /** A role without dynamodb:CreateTable: every CreateTable request is refused as AWS refuses it. */
+    private static final class DenyCreateTable implements ExecutionInterceptor {
+
+        private final List<String> operations;
+
+        DenyCreateTable(List<String> operations) {
+            this.operations = operations;
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+            operations.add(operation);
+            if ("CreateTable".equals(operation)) {
+                throw DynamoDbException.builder().statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException")
+                                .errorMessage("User is not authorized to perform: dynamodb:CreateTable").build())
+                        .message("User is not authorized to perform: dynamodb:CreateTable").build();
+            }
+        }
     }
 
     @Test
