@@ -9,8 +9,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -31,9 +34,22 @@ public class DistributedCounterAutoConfiguration {
     @ConditionalOnMissingBean(DistributedCounter.class)
     static class DynamoDbCounterConfiguration {
 
+        static final String EMULATOR_CLASS = "io.github.distributedcounter.emulator.DynamoDbEmulator";
+
+        static final String EMBEDDED_WITHOUT_EMULATOR = "the embedded DynamoDB emulator is not on the classpath, so "
+                + "the counter would use the AWS endpoint and credentials instead. Add the dependency "
+                + "io.github.distributedcounter:counter-dynamodb-emulator, or remove this property to use DynamoDB at "
+                + "distributed-counter.endpoint or in the AWS region";
+
         @Bean
         @ConditionalOnMissingBean(DynamoDbConnectionDetails.class)
-        DynamoDbConnectionDetails distributedCounterConnectionDetails(DistributedCounterProperties properties) {
+        DynamoDbConnectionDetails distributedCounterConnectionDetails(DistributedCounterProperties properties,
+                ApplicationContext context) {
+            if (properties.getEmbedded().isEnabled() && !ClassUtils.isPresent(EMULATOR_CLASS, context.getClassLoader())) {
+                // embedded mode supplies its own connection details; without the engine they would silently be AWS's
+                throw new InvalidConfigurationPropertyValueException("distributed-counter.embedded.enabled", true,
+                        EMBEDDED_WITHOUT_EMULATOR);
+            }
             return new PropertiesDynamoDbConnectionDetails(properties);
         }
 

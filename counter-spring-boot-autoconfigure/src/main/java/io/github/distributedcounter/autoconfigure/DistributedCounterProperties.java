@@ -267,8 +267,8 @@ public class DistributedCounterProperties {
 
         /**
          * Whether to start the DynamoDB emulator in this JVM (in memory, loopback only, nothing on disk) and point
-         * the counter at it. Needs counter-dynamodb-emulator on the classpath; its data is gone when the
-         * application stops.
+         * the counter at it. Needs counter-dynamodb-emulator on the classpath (start-up fails without it); its data
+         * is gone when the application stops.
          */
         private boolean enabled;
 
