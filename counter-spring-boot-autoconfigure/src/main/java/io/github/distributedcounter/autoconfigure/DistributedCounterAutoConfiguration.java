@@ -3,6 +3,8 @@ package io.github.distributedcounter.autoconfigure;
 import io.github.distributedcounter.CounterObserver;
 import io.github.distributedcounter.DistributedCounter;
 import io.github.distributedcounter.DynamoDbDistributedCounter;
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -83,12 +85,13 @@ public class DistributedCounterAutoConfiguration {
 
         @Bean(destroyMethod = "close")
         DynamoDbDistributedCounter distributedCounter(ObjectProvider<DynamoDbClient> client,
-                ObjectProvider<CounterObserver> observer, DistributedCounterProperties properties) {
+                ObjectProvider<CounterObserver> observer, DistributedCounterProperties properties,
+                ListableBeanFactory beanFactory) {
             if (!StringUtils.hasText(properties.getTable())) {
                 throw new MissingTablePropertyException();
             }
             DynamoDbDistributedCounter counter = DynamoDbDistributedCounter.builder()
-                    .dynamoDbClient(client.getObject())
+                    .dynamoDbClient(uniqueClient(client, beanFactory))
                     .tableName(properties.getTable())
                     .keyAttribute(properties.getKeyAttribute())
                     .valueAttribute(properties.getValueAttribute())
@@ -103,6 +106,23 @@ public class DistributedCounterAutoConfiguration {
                 counter.createTable();
             }
             return counter;
+        }
+
+        /** The application's one {@code DynamoDbClient}, or its {@code @Primary} one where it has several. */
+        private static DynamoDbClient uniqueClient(ObjectProvider<DynamoDbClient> client,
+                ListableBeanFactory beanFactory) {
+            DynamoDbClient unique = client.getIfUnique();
+            if (unique != null) {
+                return unique;
+            }
+            String[] names = BeanFactoryUtils.beanNamesForTypeIncludingAncestors(beanFactory, DynamoDbClient.class);
+            if (names.length == 0) {
+                return client.getObject(); // no client at all: the container's own explanation
+            }
+            throw new IllegalStateException("The distributed counter needs one DynamoDbClient but found "
+                    + names.length + ": '" + String.join("', '", names) + "'. Mark the one it should use @Primary, "
+                    + "or define your own DistributedCounter bean with DynamoDbDistributedCounter.builder()"
+                    + ".dynamoDbClient(...)");
         }
     }
 }

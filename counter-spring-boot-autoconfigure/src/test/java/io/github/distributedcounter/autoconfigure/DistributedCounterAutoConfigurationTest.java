@@ -148,6 +148,36 @@ class DistributedCounterAutoConfigurationTest {
     }
 
     @Test
+    void twoDynamoDbClientsFailStartUpNamingBothAndHowToChoose() {
+        runner.withPropertyValues("distributed-counter.table=tbl1")
+                .withBean("ordersClient", DynamoDbClient.class, () -> client, b -> b.setDestroyMethodName(""))
+                .withBean("auditClient", DynamoDbClient.class, () -> client, b -> b.setDestroyMethodName(""))
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isExactlyInstanceOf(IllegalStateException.class)
+                        .hasMessage("The distributed counter needs one DynamoDbClient but found 2: 'ordersClient', "
+                                + "'auditClient'. Mark the one it should use @Primary, or define your own "
+                                + "DistributedCounter bean with DynamoDbDistributedCounter.builder()"
+                                + ".dynamoDbClient(...)"));
+    }
+
+    @Test
+    void twoDynamoDbClientsOneOfThemPrimaryUsesThePrimary() {
+        String table = table();
+        runner.withPropertyValues("distributed-counter.table=" + table, "distributed-counter.create-table=true")
+                .withBean("brokenClient", DynamoDbClient.class, () -> DynamoDbClient.builder()
+                        .endpointOverride(URI.create("http://127.0.0.1:1")).region(DynamoDbEmulator.REGION)
+                        .credentialsProvider(DynamoDbEmulator.credentialsProvider()).build())
+                .withBean("mainClient", DynamoDbClient.class, () -> client, b -> {
+                    b.setDestroyMethodName("");
+                    b.setPrimary(true);
+                })
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(DistributedCounter.class).increment("k", 1, 0)).isEqualTo(1);
+                });
+    }
+
+    @Test
     void backsOffWhenTheApplicationHasItsOwnCounter() {
         DistributedCounter own = DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName("own-table")
                 .build();
