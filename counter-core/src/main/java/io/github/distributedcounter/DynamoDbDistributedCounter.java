@@ -384,11 +384,13 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Aut
                         + keyAttribute + "'");
             }
             requirePositive(tableActiveTimeout, "tableActiveTimeout");
-            requirePositive(exactlyOnceRetention, "exactlyOnceRetention");
-            requirePositive(outcomeResolutionTimeout, "outcomeResolutionTimeout");
-            if (exactlyOnceRetention.compareTo(outcomeResolutionTimeout) <= 0) {
-                throw new IllegalArgumentException("exactlyOnceRetention (" + exactlyOnceRetention
-                        + ") must be longer than outcomeResolutionTimeout (" + outcomeResolutionTimeout + ")");
+            if (exactlyOnce) { // both are used only with exactly-once on
+                requirePositive(exactlyOnceRetention, "exactlyOnceRetention");
+                requirePositive(outcomeResolutionTimeout, "outcomeResolutionTimeout");
+                if (exactlyOnceRetention.compareTo(outcomeResolutionTimeout) <= 0) {
+                    throw new IllegalArgumentException("exactlyOnceRetention (" + exactlyOnceRetention
+                            + ") must be longer than outcomeResolutionTimeout (" + outcomeResolutionTimeout + ")");
+                }
             }
             if (maxBatchSize < 1) {
                 throw new IllegalArgumentException("maxBatchSize must be at least 1, was " + maxBatchSize);

@@ -58,6 +58,7 @@ public class DistributedCounterAutoConfiguration {
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
         DynamoDbClient dynamoDbClient(DynamoDbConnectionDetails connection, DistributedCounterProperties properties) {
+            PropertiesCheck.client(properties);
             DynamoDbClientBuilder builder = DynamoDbClient.builder()
                     .httpClientBuilder(ApacheHttpClient.builder().maxConnections(properties.getMaxConnections()))
                     .overrideConfiguration(o -> o.apiCallAttemptTimeout(properties.getApiCallAttemptTimeout())
@@ -71,10 +72,6 @@ public class DistributedCounterAutoConfiguration {
         }
 
         private static RetryStrategy retryStrategy(DistributedCounterProperties.Retry retry) {
-            if (retry.getMaxAttempts() < 1) {
-                throw new IllegalArgumentException("distributed-counter.retry.max-attempts must be at least 1, was "
-                        + retry.getMaxAttempts());
-            }
             return AwsRetryStrategy.standardRetryStrategy().toBuilder()
                     .maxAttempts(retry.getMaxAttempts())
                     .backoffStrategy(BackoffStrategy.exponentialDelay(retry.getBaseDelay(), retry.getMaxDelay()))
@@ -90,6 +87,7 @@ public class DistributedCounterAutoConfiguration {
             if (!StringUtils.hasText(properties.getTable())) {
                 throw new MissingTablePropertyException();
             }
+            PropertiesCheck.counter(properties);
             DynamoDbDistributedCounter counter = DynamoDbDistributedCounter.builder()
                     .dynamoDbClient(uniqueClient(client, beanFactory))
                     .tableName(properties.getTable())
@@ -97,6 +95,7 @@ public class DistributedCounterAutoConfiguration {
                     .valueAttribute(properties.getValueAttribute())
                     .coalescing(properties.isCoalescing())
                     .exactlyOnce(properties.isExactlyOnce())
+                    .exactlyOnceRetention(properties.getExactlyOnceRetention())
                     .outcomeResolutionTimeout(properties.getOutcomeResolutionTimeout())
                     .maxBatchSize(properties.getMaxBatchSize())
                     .tableActiveTimeout(properties.getTableActiveTimeout())

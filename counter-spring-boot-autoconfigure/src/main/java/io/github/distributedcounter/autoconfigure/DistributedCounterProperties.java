@@ -53,6 +53,12 @@ public class DistributedCounterProperties {
      */
     private Duration outcomeResolutionTimeout = Duration.ofSeconds(10);
 
+    /**
+     * With exactly-once on, how long another instance's entry (sequence and last value, about 60 bytes) stays in
+     * an item after that instance's last write to it; must be longer than outcome-resolution-timeout.
+     */
+    private Duration exactlyOnceRetention = Duration.ofMinutes(10);
+
     /** Most increments one combined request may carry. */
     private int maxBatchSize = 10_000;
 
@@ -158,6 +164,14 @@ public class DistributedCounterProperties {
 
     public void setOutcomeResolutionTimeout(Duration outcomeResolutionTimeout) {
         this.outcomeResolutionTimeout = outcomeResolutionTimeout;
+    }
+
+    public Duration getExactlyOnceRetention() {
+        return exactlyOnceRetention;
+    }
+
+    public void setExactlyOnceRetention(Duration exactlyOnceRetention) {
+        this.exactlyOnceRetention = exactlyOnceRetention;
     }
 
     public int getMaxBatchSize() {

@@ -15,6 +15,7 @@ import io.github.distributedcounter.emulator.DynamoDbEmulator;
 import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -225,8 +226,41 @@ class DistributedCounterAutoConfigurationTest {
     void maxAttemptsBelowOneFailsStartUp() {
         runner.withPropertyValues("distributed-counter.table=tbl1", "distributed-counter.retry.max-attempts=0")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                        .isExactlyInstanceOf(IllegalArgumentException.class)
-                        .hasMessage("distributed-counter.retry.max-attempts must be at least 1, was 0"));
+                        .isExactlyInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessage("Property distributed-counter.retry.max-attempts with value '0' is invalid: "
+                                + "must be at least 1"));
+    }
+
+    @Test
+    void invalidPropertiesFailStartUpNamingTheProperty() {
+        assertInvalid("Property distributed-counter.max-batch-size with value '0' is invalid: must be at least 1",
+                "distributed-counter.max-batch-size=0");
+        assertInvalid("Property distributed-counter.table-active-timeout with value 'PT0S' is invalid: "
+                + "must be positive", "distributed-counter.table-active-timeout=0s");
+        assertInvalid("Property distributed-counter.table with value 'a b' is invalid: must be 3 to 255 "
+                + "characters of a-z, A-Z, 0-9, '_', '-' and '.'", "distributed-counter.table=a b");
+        assertInvalid("Property distributed-counter.value-attribute with value 'x' is invalid: must differ from "
+                + "distributed-counter.key-attribute", "distributed-counter.key-attribute=x",
+                "distributed-counter.value-attribute=x");
+        assertInvalid("Property distributed-counter.outcome-resolution-timeout with value 'PT15M' is invalid: "
+                + "must be shorter than distributed-counter.exactly-once-retention (PT10M)",
+                "distributed-counter.outcome-resolution-timeout=15m");
+        assertInvalid("Property distributed-counter.outcome-resolution-timeout with value 'PT0S' is invalid: "
+                + "must be positive", "distributed-counter.outcome-resolution-timeout=0s");
+    }
+
+    @Test
+    void exactlyOnceTimingsAreNotCheckedWithExactlyOnceOff() {
+        runner.withPropertyValues("distributed-counter.table=tbl1", "distributed-counter.exactly-once=false",
+                "distributed-counter.outcome-resolution-timeout=15m")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(DistributedCounter.class));
+    }
+
+    private void assertInvalid(String message, String... properties) {
+        runner.withPropertyValues("distributed-counter.table=tbl1").withPropertyValues(properties)
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isExactlyInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessage(message));
     }
 
     @Test
