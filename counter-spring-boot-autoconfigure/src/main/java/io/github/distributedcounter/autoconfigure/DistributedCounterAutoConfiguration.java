@@ -47,7 +47,8 @@ public class DistributedCounterAutoConfiguration {
         @ConditionalOnMissingBean(DynamoDbConnectionDetails.class)
         DynamoDbConnectionDetails distributedCounterConnectionDetails(DistributedCounterProperties properties,
                 ApplicationContext context) {
-            if (properties.getEmbedded().isEnabled() && !ClassUtils.isPresent(EMULATOR_CLASS, context.getClassLoader())) {
+            if (properties.getEmbedded().isEnabled()
+                    && !ClassUtils.isPresent(EMULATOR_CLASS, context.getClassLoader())) {
                 // embedded mode supplies its own connection details; without the engine they would silently be AWS's
                 throw new InvalidConfigurationPropertyValueException("distributed-counter.embedded.enabled", true,
                         EMBEDDED_WITHOUT_EMULATOR);

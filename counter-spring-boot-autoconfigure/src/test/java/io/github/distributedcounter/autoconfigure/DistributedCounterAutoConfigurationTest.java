@@ -3,6 +3,7 @@ package io.github.distributedcounter.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -203,6 +204,28 @@ class DistributedCounterAutoConfigurationTest {
                     + "the property 'distributed-counter.table' is not set.");
             assertThat(analysis.getAction()).startsWith("Set 'distributed-counter.table' to the name of the counter table");
         });
+    }
+
+    @Test
+    void timeoutsWithoutAUnitAreSecondsAndRetryDelaysMilliseconds() {
+        runner.withPropertyValues("distributed-counter.table=tbl1", "distributed-counter.api-call-timeout=10",
+                "distributed-counter.api-call-attempt-timeout=3", "distributed-counter.table-active-timeout=30",
+                "distributed-counter.outcome-resolution-timeout=4", "distributed-counter.exactly-once-retention=600",
+                "distributed-counter.retry.base-delay=25", "distributed-counter.retry.throttling-base-delay=100",
+                "distributed-counter.retry.max-delay=1000")
+                .run(context -> {
+                    DistributedCounterProperties properties = context.getBean(DistributedCounterProperties.class);
+                    assertThat(properties.getApiCallTimeout()).isEqualTo(Duration.ofSeconds(10));
+                    assertThat(properties.getApiCallAttemptTimeout()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(properties.getTableActiveTimeout()).isEqualTo(Duration.ofSeconds(30));
+                    assertThat(properties.getOutcomeResolutionTimeout()).isEqualTo(Duration.ofSeconds(4));
+                    assertThat(properties.getExactlyOnceRetention()).isEqualTo(Duration.ofMinutes(10));
+                    assertThat(properties.getRetry().getBaseDelay()).isEqualTo(Duration.ofMillis(25));
+                    assertThat(properties.getRetry().getThrottlingBaseDelay()).isEqualTo(Duration.ofMillis(100));
+                    assertThat(properties.getRetry().getMaxDelay()).isEqualTo(Duration.ofSeconds(1));
+                    assertThat(context.getBean(DynamoDbClient.class).serviceClientConfiguration()
+                            .overrideConfiguration().apiCallTimeout()).contains(Duration.ofSeconds(10));
+                });
     }
 
     @Test
