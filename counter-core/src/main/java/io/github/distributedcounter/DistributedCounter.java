@@ -19,7 +19,9 @@ public interface DistributedCounter {
 
     /**
      * Creates the counter table if it does not exist; an existing table is fine. The next call on this counter
-     * waits until the table is active.
+     * waits until the table is active. The DynamoDB implementation describes the table first and sends
+     * CreateTable only when it is missing, so it needs no {@code dynamodb:CreateTable} permission for an existing
+     * table.
      */
     void createTable();
 

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * (see {@link Builder#coalescing(boolean)}); each caller still gets its own exact value. Build it with
  * {@link #builder()}; close it to stop its asynchronous executor (the DynamoDB client is the caller's).
  */
-public final class DynamoDbDistributedCounter implements DistributedCounter, AutoCloseable {
+public final class DynamoDbDistributedCounter implements DistributedCounter, DescribesTable, AutoCloseable {
 
     private final CounterTable table;
     private final Coalescer coalescer;
@@ -58,11 +58,13 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Aut
     }
 
     /** The name of the counter table. */
+    @Override
     public String tableName() {
         return table.tableName();
     }
 
     /** The table's current status as DynamoDB reports it, e.g. {@code ACTIVE}. */
+    @Override
     public TableStatus tableStatus() {
         return table.describeStatus();
     }
@@ -384,11 +386,13 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Aut
                         + keyAttribute + "'");
             }
             requirePositive(tableActiveTimeout, "tableActiveTimeout");
-            requirePositive(exactlyOnceRetention, "exactlyOnceRetention");
-            requirePositive(outcomeResolutionTimeout, "outcomeResolutionTimeout");
-            if (exactlyOnceRetention.compareTo(outcomeResolutionTimeout) <= 0) {
-                throw new IllegalArgumentException("exactlyOnceRetention (" + exactlyOnceRetention
-                        + ") must be longer than outcomeResolutionTimeout (" + outcomeResolutionTimeout + ")");
+            if (exactlyOnce) { // both are used only with exactly-once on
+                requirePositive(exactlyOnceRetention, "exactlyOnceRetention");
+                requirePositive(outcomeResolutionTimeout, "outcomeResolutionTimeout");
+                if (exactlyOnceRetention.compareTo(outcomeResolutionTimeout) <= 0) {
+                    throw new IllegalArgumentException("exactlyOnceRetention (" + exactlyOnceRetention
+                            + ") must be longer than outcomeResolutionTimeout (" + outcomeResolutionTimeout + ")");
+                }
             }
             if (maxBatchSize < 1) {
                 throw new IllegalArgumentException("maxBatchSize must be at least 1, was " + maxBatchSize);

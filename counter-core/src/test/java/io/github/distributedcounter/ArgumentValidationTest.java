@@ -113,6 +113,16 @@ class ArgumentValidationTest extends FreshCounterTest {
     }
 
     @Test
+    void exactlyOnceTimingsAreCheckedOnlyWithExactlyOnceOn() {
+        assertThatThrownBy(() -> DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName("tbl")
+                .outcomeResolutionTimeout(Duration.ofMinutes(15)).build())
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("exactlyOnceRetention (PT10M) must be longer than outcomeResolutionTimeout (PT15M)");
+        DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName("tbl").exactlyOnce(false)
+                .outcomeResolutionTimeout(Duration.ofMinutes(15)).build().close();
+    }
+
+    @Test
     void builderRejectsMissingAndInvalidOptions() {
         assertThatThrownBy(() -> DynamoDbDistributedCounter.builder().tableName("t12").build())
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("dynamoDbClient is required");

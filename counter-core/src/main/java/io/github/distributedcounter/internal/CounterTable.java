@@ -112,8 +112,15 @@ public final class CounterTable {
         return tableName;
     }
 
-    /** Creates the table if missing; the next request waits until it is active. */
+    /**
+     * Creates the table if missing; the next request waits until it is active. An existing table is only
+     * described, so a role without {@code dynamodb:CreateTable} can start against a table that is already there.
+     */
     public void createTable() {
+        if (exists()) {
+            awaitingActive = true;
+            return;
+        }
         CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(tableName)
                 .keySchema(KeySchemaElement.builder().attributeName(keyAttribute).keyType(KeyType.HASH).build())
@@ -133,6 +140,22 @@ public final class CounterTable {
             throw failure("CreateTable", null, e);
         }
         awaitingActive = true;
+    }
+
+    /**
+     * Whether DescribeTable finds the table; {@code false} where it is missing, and also where it cannot be
+     * described (e.g. no {@code dynamodb:DescribeTable}), so that CreateTable decides and reports.
+     */
+    private boolean exists() {
+        try {
+            send("DescribeTable", () -> client.describeTable(b -> b.tableName(tableName)
+                    .overrideConfiguration(requestOverride)));
+            return true;
+        } catch (ResourceNotFoundException missing) {
+            return false;
+        } catch (SdkException | DistributedCounterException cannotTell) {
+            return false;
+        }
     }
 
     /** The table's status, e.g. {@code ACTIVE}. */

@@ -2,8 +2,10 @@ package io.github.distributedcounter.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Configuration of the distributed counter, prefix {@code distributed-counter}.
@@ -49,20 +51,36 @@ public class DistributedCounterProperties {
 
     /**
      * With exactly-once on, how long an increment whose request failed ambiguously (lost response, timeout, 5xx,
-     * throttling) is re-sent to learn its outcome before the caller gets an OutcomeUnknownException.
+     * throttling) is re-sent to learn its outcome before the caller gets an OutcomeUnknownException. A number
+     * without a unit is seconds.
      */
+    @DurationUnit(ChronoUnit.SECONDS)
     private Duration outcomeResolutionTimeout = Duration.ofSeconds(10);
+
+    /**
+     * With exactly-once on, how long another instance's entry (sequence and last value, about 60 bytes) stays in
+     * an item after that instance's last write to it; must be longer than outcome-resolution-timeout. A number
+     * without a unit is seconds.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration exactlyOnceRetention = Duration.ofMinutes(10);
 
     /** Most increments one combined request may carry. */
     private int maxBatchSize = 10_000;
 
-    /** How long the first call after creating the table waits for it to become active. */
+    /** How long the first call after creating the table waits for it to become active; a bare number is seconds. */
+    @DurationUnit(ChronoUnit.SECONDS)
     private Duration tableActiveTimeout = Duration.ofMinutes(2);
 
-    /** Time limit of one HTTP attempt to DynamoDB, used by the client built from these properties. */
+    /** Time limit of one HTTP attempt to DynamoDB (client built from these properties); a bare number is seconds. */
+    @DurationUnit(ChronoUnit.SECONDS)
     private Duration apiCallAttemptTimeout = Duration.ofSeconds(2);
 
-    /** Time limit of a whole call to DynamoDB including retries, used by the client built from these properties. */
+    /**
+     * Time limit of a whole call to DynamoDB including retries (client built from these properties); a bare number
+     * is seconds.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
     private Duration apiCallTimeout = Duration.ofSeconds(10);
 
     /** Most HTTP connections to DynamoDB, used by the client built from these properties. */
@@ -160,6 +178,14 @@ public class DistributedCounterProperties {
         this.outcomeResolutionTimeout = outcomeResolutionTimeout;
     }
 
+    public Duration getExactlyOnceRetention() {
+        return exactlyOnceRetention;
+    }
+
+    public void setExactlyOnceRetention(Duration exactlyOnceRetention) {
+        this.exactlyOnceRetention = exactlyOnceRetention;
+    }
+
     public int getMaxBatchSize() {
         return maxBatchSize;
     }
@@ -217,13 +243,13 @@ public class DistributedCounterProperties {
         /** Most attempts of one call to DynamoDB, the first included; 1 turns retries off. */
         private int maxAttempts = 9;
 
-        /** Base of the exponential backoff after a failed attempt other than throttling. */
+        /** Base of the exponential backoff after a failed attempt other than throttling; a bare number is ms. */
         private Duration baseDelay = Duration.ofMillis(25);
 
-        /** Base of the exponential backoff after a throttled attempt. */
+        /** Base of the exponential backoff after a throttled attempt; a bare number is milliseconds. */
         private Duration throttlingBaseDelay = Duration.ofMillis(100);
 
-        /** Longest pause between two attempts. */
+        /** Longest pause between two attempts; a bare number is milliseconds. */
         private Duration maxDelay = Duration.ofSeconds(1);
 
         public int getMaxAttempts() {
@@ -267,8 +293,8 @@ public class DistributedCounterProperties {
 
         /**
          * Whether to start the DynamoDB emulator in this JVM (in memory, loopback only, nothing on disk) and point
-         * the counter at it. Needs counter-dynamodb-emulator on the classpath; its data is gone when the
-         * application stops.
+         * the counter at it. Needs counter-dynamodb-emulator on the classpath (start-up fails without it); its data
+         * is gone when the application stops.
          */
         private boolean enabled;
 

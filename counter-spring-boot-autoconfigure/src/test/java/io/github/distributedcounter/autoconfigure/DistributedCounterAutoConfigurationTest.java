@@ -3,9 +3,12 @@ package io.github.distributedcounter.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.distributedcounter.DistributedCounter;
 import io.github.distributedcounter.DynamoDbDistributedCounter;
@@ -13,13 +16,20 @@ import io.github.distributedcounter.emulator.DynamoDbEmulator;
 import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 @DynamoDbEmulatorTest
 class DistributedCounterAutoConfigurationTest {
@@ -100,6 +110,76 @@ class DistributedCounterAutoConfigurationTest {
     }
 
     @Test
+    void createTableStartsWhenTheTableExistsAndCreateTableIsDenied() {
+        String table = table();
+        DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName(table).build().createTable();
+        List<String> operations = new CopyOnWriteArrayList<>();
+        try (DynamoDbClient denyingCreate = DynamoDbClient.builder().endpointOverride(endpoint)
+                .region(DynamoDbEmulator.REGION).credentialsProvider(DynamoDbEmulator.credentialsProvider())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new DenyCreateTable(operations))).build()) {
+            runner.withPropertyValues("distributed-counter.table=" + table, "distributed-counter.create-table=true")
+                    .withBean("myClient", DynamoDbClient.class, () -> denyingCreate, b -> b.setDestroyMethodName(""))
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(context.getBean(DistributedCounter.class).increment("k", 1, 0)).isEqualTo(1);
+                        assertThat(operations).contains("DescribeTable").doesNotContain("CreateTable");
+                    });
+        }
+    }
+
+    /** A role without dynamodb:CreateTable: every CreateTable request is refused as AWS refuses it. */
+    private static final class DenyCreateTable implements ExecutionInterceptor {
+
+        private final List<String> operations;
+
+        DenyCreateTable(List<String> operations) {
+            this.operations = operations;
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+            operations.add(operation);
+            if ("CreateTable".equals(operation)) {
+                throw DynamoDbException.builder().statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException")
+                                .errorMessage("User is not authorized to perform: dynamodb:CreateTable").build())
+                        .message("User is not authorized to perform: dynamodb:CreateTable").build();
+            }
+        }
+    }
+
+    @Test
+    void twoDynamoDbClientsFailStartUpNamingBothAndHowToChoose() {
+        runner.withPropertyValues("distributed-counter.table=tbl1")
+                .withBean("ordersClient", DynamoDbClient.class, () -> client, b -> b.setDestroyMethodName(""))
+                .withBean("auditClient", DynamoDbClient.class, () -> client, b -> b.setDestroyMethodName(""))
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isExactlyInstanceOf(IllegalStateException.class)
+                        .hasMessage("The distributed counter needs one DynamoDbClient but found 2: 'ordersClient', "
+                                + "'auditClient'. Mark the one it should use @Primary, or define your own "
+                                + "DistributedCounter bean with DynamoDbDistributedCounter.builder()"
+                                + ".dynamoDbClient(...)"));
+    }
+
+    @Test
+    void twoDynamoDbClientsOneOfThemPrimaryUsesThePrimary() {
+        String table = table();
+        runner.withPropertyValues("distributed-counter.table=" + table, "distributed-counter.create-table=true")
+                .withBean("brokenClient", DynamoDbClient.class, () -> DynamoDbClient.builder()
+                        .endpointOverride(URI.create("http://127.0.0.1:1")).region(DynamoDbEmulator.REGION)
+                        .credentialsProvider(DynamoDbEmulator.credentialsProvider()).build())
+                .withBean("mainClient", DynamoDbClient.class, () -> client, b -> {
+                    b.setDestroyMethodName("");
+                    b.setPrimary(true);
+                })
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(DistributedCounter.class).increment("k", 1, 0)).isEqualTo(1);
+                });
+    }
+
+    @Test
     void backsOffWhenTheApplicationHasItsOwnCounter() {
         DistributedCounter own = DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName("own-table")
                 .build();
@@ -127,6 +207,28 @@ class DistributedCounterAutoConfigurationTest {
     }
 
     @Test
+    void timeoutsWithoutAUnitAreSecondsAndRetryDelaysMilliseconds() {
+        runner.withPropertyValues("distributed-counter.table=tbl1", "distributed-counter.api-call-timeout=10",
+                "distributed-counter.api-call-attempt-timeout=3", "distributed-counter.table-active-timeout=30",
+                "distributed-counter.outcome-resolution-timeout=4", "distributed-counter.exactly-once-retention=600",
+                "distributed-counter.retry.base-delay=25", "distributed-counter.retry.throttling-base-delay=100",
+                "distributed-counter.retry.max-delay=1000")
+                .run(context -> {
+                    DistributedCounterProperties properties = context.getBean(DistributedCounterProperties.class);
+                    assertThat(properties.getApiCallTimeout()).isEqualTo(Duration.ofSeconds(10));
+                    assertThat(properties.getApiCallAttemptTimeout()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(properties.getTableActiveTimeout()).isEqualTo(Duration.ofSeconds(30));
+                    assertThat(properties.getOutcomeResolutionTimeout()).isEqualTo(Duration.ofSeconds(4));
+                    assertThat(properties.getExactlyOnceRetention()).isEqualTo(Duration.ofMinutes(10));
+                    assertThat(properties.getRetry().getBaseDelay()).isEqualTo(Duration.ofMillis(25));
+                    assertThat(properties.getRetry().getThrottlingBaseDelay()).isEqualTo(Duration.ofMillis(100));
+                    assertThat(properties.getRetry().getMaxDelay()).isEqualTo(Duration.ofSeconds(1));
+                    assertThat(context.getBean(DynamoDbClient.class).serviceClientConfiguration()
+                            .overrideConfiguration().apiCallTimeout()).contains(Duration.ofSeconds(10));
+                });
+    }
+
+    @Test
     void retryStrategyFromProperties() {
         runner.withPropertyValues("distributed-counter.table=tbl1", "distributed-counter.retry.max-attempts=4",
                 "distributed-counter.retry.base-delay=10ms", "distributed-counter.retry.throttling-base-delay=50ms",
@@ -147,8 +249,41 @@ class DistributedCounterAutoConfigurationTest {
     void maxAttemptsBelowOneFailsStartUp() {
         runner.withPropertyValues("distributed-counter.table=tbl1", "distributed-counter.retry.max-attempts=0")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                        .isExactlyInstanceOf(IllegalArgumentException.class)
-                        .hasMessage("distributed-counter.retry.max-attempts must be at least 1, was 0"));
+                        .isExactlyInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessage("Property distributed-counter.retry.max-attempts with value '0' is invalid: "
+                                + "must be at least 1"));
+    }
+
+    @Test
+    void invalidPropertiesFailStartUpNamingTheProperty() {
+        assertInvalid("Property distributed-counter.max-batch-size with value '0' is invalid: must be at least 1",
+                "distributed-counter.max-batch-size=0");
+        assertInvalid("Property distributed-counter.table-active-timeout with value 'PT0S' is invalid: "
+                + "must be positive", "distributed-counter.table-active-timeout=0s");
+        assertInvalid("Property distributed-counter.table with value 'a b' is invalid: must be 3 to 255 "
+                + "characters of a-z, A-Z, 0-9, '_', '-' and '.'", "distributed-counter.table=a b");
+        assertInvalid("Property distributed-counter.value-attribute with value 'x' is invalid: must differ from "
+                + "distributed-counter.key-attribute", "distributed-counter.key-attribute=x",
+                "distributed-counter.value-attribute=x");
+        assertInvalid("Property distributed-counter.outcome-resolution-timeout with value 'PT15M' is invalid: "
+                + "must be shorter than distributed-counter.exactly-once-retention (PT10M)",
+                "distributed-counter.outcome-resolution-timeout=15m");
+        assertInvalid("Property distributed-counter.outcome-resolution-timeout with value 'PT0S' is invalid: "
+                + "must be positive", "distributed-counter.outcome-resolution-timeout=0s");
+    }
+
+    @Test
+    void exactlyOnceTimingsAreNotCheckedWithExactlyOnceOff() {
+        runner.withPropertyValues("distributed-counter.table=tbl1", "distributed-counter.exactly-once=false",
+                "distributed-counter.outcome-resolution-timeout=15m")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(DistributedCounter.class));
+    }
+
+    private void assertInvalid(String message, String... properties) {
+        runner.withPropertyValues("distributed-counter.table=tbl1").withPropertyValues(properties)
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isExactlyInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessage(message));
     }
 
     @Test

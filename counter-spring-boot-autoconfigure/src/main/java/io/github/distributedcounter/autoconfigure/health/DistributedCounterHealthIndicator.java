@@ -1,6 +1,7 @@
 package io.github.distributedcounter.autoconfigure.health;
 
-import io.github.distributedcounter.DynamoDbDistributedCounter;
+import io.github.distributedcounter.DescribesTable;
+import io.github.distributedcounter.DistributedCounter;
 import io.github.distributedcounter.TableNotFoundException;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -8,23 +9,29 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * UP when the counter table is ACTIVE; DOWN, with the reason, when it is in another state, missing, or
- * DynamoDB cannot be reached.
+ * DynamoDB cannot be reached. The counter must implement {@link DescribesTable}, as
+ * {@code DynamoDbDistributedCounter} does; for one that does not, the status is UNKNOWN with the reason.
  */
 public class DistributedCounterHealthIndicator extends AbstractHealthIndicator {
 
-    private final DynamoDbDistributedCounter counter;
+    private final DistributedCounter counter;
 
-    public DistributedCounterHealthIndicator(DynamoDbDistributedCounter counter) {
+    public DistributedCounterHealthIndicator(DistributedCounter counter) {
         super("Distributed counter health check failed");
         this.counter = counter;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        builder.withDetail("table", counter.tableName());
+        if (!(counter instanceof DescribesTable table)) {
+            builder.unknown().withDetail("error", "the DistributedCounter bean (" + counter.getClass().getName()
+                    + ") does not implement " + DescribesTable.class.getName() + ", so its table cannot be checked");
+            return;
+        }
+        builder.withDetail("table", table.tableName());
         TableStatus status;
         try {
-            status = counter.tableStatus();
+            status = table.tableStatus();
         } catch (TableNotFoundException e) {
             builder.down().withDetail("status", "MISSING").withDetail("error", "table does not exist");
             return;

@@ -24,8 +24,10 @@ import io.github.distributedcounter.autoconfigure.DynamoDbConnectionDetails;
 import io.github.distributedcounter.emulator.DynamoDbEmulator;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.NestedExceptionUtils;
 
 class EmbeddedDynamoDbAutoConfigurationTest {
 
@@ -96,8 +98,29 @@ class EmbeddedDynamoDbAutoConfigurationTest {
     }
 
     @Test
-    void offWithoutTheEmulatorOnTheClasspath() {
+    void enabledWithoutTheEmulatorOnTheClasspathFailsStartUpNamingTheProperty() {
         runner.withPropertyValues("distributed-counter.embedded.enabled=true", "distributed-counter.create-table=false",
+                "distributed-counter.region=eu-west-1")
+                .withClassLoader(new FilteredClassLoader(DynamoDbEmulator.class))
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    Throwable failure = context.getStartupFailure();
+                    assertThat(failure).rootCause()
+                            .isExactlyInstanceOf(InvalidConfigurationPropertyValueException.class);
+                    InvalidConfigurationPropertyValueException invalid =
+                            (InvalidConfigurationPropertyValueException) NestedExceptionUtils.getRootCause(failure);
+                    assertThat(invalid.getName()).isEqualTo("distributed-counter.embedded.enabled");
+                    assertThat(invalid.getValue()).isEqualTo(true);
+                    assertThat(invalid.getReason()).isEqualTo("the embedded DynamoDB emulator is not on the "
+                            + "classpath, so the counter would use the AWS endpoint and credentials instead. Add the "
+                            + "dependency io.github.distributedcounter:counter-dynamodb-emulator, or remove this "
+                            + "property to use DynamoDB at distributed-counter.endpoint or in the AWS region");
+                });
+    }
+
+    @Test
+    void disabledWithoutTheEmulatorOnTheClasspathIsFine() {
+        runner.withPropertyValues("distributed-counter.create-table=false",
                 "distributed-counter.endpoint=http://127.0.0.1:1")
                 .withClassLoader(new FilteredClassLoader(DynamoDbEmulator.class))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("embeddedDynamoDb"));

@@ -2,9 +2,12 @@ package io.github.distributedcounter.autoconfigure.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.UUID;
 
+import io.github.distributedcounter.DistributedCounter;
+import io.github.distributedcounter.DynamoDbDistributedCounter;
 import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfiguration;
 import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,35 @@ class DistributedCounterHealthAutoConfigurationTest {
             assertThat(down.getStatus()).isEqualTo(Status.DOWN);
             assertThat(down.getDetails()).containsEntry("table", table).containsEntry("status", "MISSING")
                     .containsEntry("error", "table does not exist");
+        });
+    }
+
+    @Test
+    void upForTheApplicationsOwnCounterBeanDeclaredAsDistributedCounter() {
+        DynamoDbDistributedCounter own = DynamoDbDistributedCounter.builder().dynamoDbClient(client)
+                .tableName(table).build();
+        own.createTable();
+        runner.withBean("myCounter", DistributedCounter.class, () -> own).run(context -> {
+            assertThat(context).hasSingleBean(DistributedCounter.class).hasBean("distributedCounterHealthIndicator");
+            Health health = context.getBean("distributedCounterHealthIndicator", HealthIndicator.class).health(true);
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsEntry("table", table).containsEntry("status", "ACTIVE");
+        });
+    }
+
+    @Test
+    void unknownWithTheReasonForACounterThatCannotDescribeItsTable() {
+        DistributedCounter opaque = (DistributedCounter) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DistributedCounter.class}, (proxy, method, args) -> {
+                    throw new UnsupportedOperationException();
+                });
+        runner.withBean("opaqueCounter", DistributedCounter.class, () -> opaque).run(context -> {
+            assertThat(context).hasNotFailed().hasBean("distributedCounterHealthIndicator");
+            Health health = context.getBean("distributedCounterHealthIndicator", HealthIndicator.class).health(true);
+            assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+            assertThat(health.getDetails()).containsEntry("error", "the DistributedCounter bean ("
+                    + opaque.getClass().getName() + ") does not implement "
+                    + "io.github.distributedcounter.DescribesTable, so its table cannot be checked");
         });
     }
 
