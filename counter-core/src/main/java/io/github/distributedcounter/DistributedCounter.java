@@ -11,7 +11,7 @@ import java.util.OptionalLong;
  * calls, on all instances, would return: with {@code if (counter.increment(key, 1) % 100 == 0) run();} on any
  * number of servers, {@code run()} happens exactly once per 100 calls.
  * <p>
- * Keys are non-empty strings of at most 2048 bytes in UTF-8. Bad arguments throw
+ * Keys are non-empty, well-formed UTF-16 strings (no unpaired surrogates) of at most 2048 bytes in UTF-8. Bad arguments throw
  * {@link IllegalArgumentException} before any request; a result outside the {@code long} range throws
  * {@link ArithmeticException} and writes nothing; every other failure is a {@link DistributedCounterException}.
  */

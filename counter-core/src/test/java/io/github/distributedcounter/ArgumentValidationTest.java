@@ -56,6 +56,39 @@ class ArgumentValidationTest extends FreshCounterTest {
     }
 
     @Test
+    void keyWithUnpairedHighSurrogateAtEndIsRejected() {
+        assertRejectedKey("a\uD800", "key must be well-formed UTF-16 (unpaired surrogate at index 1)");
+        assertRejectedKey("a\uDBFF", "key must be well-formed UTF-16 (unpaired surrogate at index 1)");
+    }
+
+    @Test
+    void keyWithUnpairedLowSurrogateIsRejected() {
+        assertRejectedKey("\uDC00b", "key must be well-formed UTF-16 (unpaired surrogate at index 0)");
+        assertRejectedKey("x\uD83D\uDE00\uDE00", "key must be well-formed UTF-16 (unpaired surrogate at index 3)");
+    }
+
+    @Test
+    void keyWithHighSurrogateFollowedByNonSurrogateIsRejected() {
+        assertRejectedKey("a\uD800b", "key must be well-formed UTF-16 (unpaired surrogate at index 1)");
+        assertRejectedKey("\uD800\uD800\uDC00", "key must be well-formed UTF-16 (unpaired surrogate at index 0)");
+    }
+
+    @Test
+    void overlongKeyWithUnpairedSurrogateIsRejectedForTheSurrogate() {
+        assertRejectedKey("€".repeat(683) + "\uD800",
+                "key must be well-formed UTF-16 (unpaired surrogate at index 683)");
+    }
+
+    @Test
+    void keyWithSurrogatePairsWorks() {
+        String emoji = "\uD83D\uDE00";
+        assertThat(counter.increment("a" + emoji, 2, 0)).isEqualTo(2);
+        assertThat(counter.async().increment(emoji + "b", 3, 0).join()).isEqualTo(3);
+        assertThat(counter.getAll(List.of("a" + emoji, emoji + "b")))
+                .containsExactly(java.util.Map.entry("a" + emoji, 2L), java.util.Map.entry(emoji + "b", 3L));
+    }
+
+    @Test
     void keyOfExactly2048BytesWorks() {
         assertThat(counter.increment(KEY_2048_BYTES, 3, 0)).isEqualTo(3);
         assertThat(counter.get(KEY_2048_BYTES)).isEqualTo(OptionalLong.of(3));

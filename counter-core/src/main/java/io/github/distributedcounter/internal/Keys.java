@@ -13,7 +13,9 @@ public final class Keys {
 
     /**
      * @return {@code key}
-     * @throws IllegalArgumentException if the key is null, empty or longer than 2048 bytes in UTF-8
+     * @throws IllegalArgumentException if the key is null, empty, not well-formed UTF-16 (an unpaired surrogate,
+     *                                  which UTF-8 cannot encode, so that distinct such keys would name one item) or
+     *                                  longer than 2048 bytes in UTF-8
      */
     public static String requireValid(String key) {
         if (key == null) {
@@ -21,6 +23,11 @@ public final class Keys {
         }
         if (key.isEmpty()) {
             throw new IllegalArgumentException("key must not be empty");
+        }
+        int unpaired = unpairedSurrogate(key);
+        if (unpaired >= 0) {
+            throw new IllegalArgumentException("key must be well-formed UTF-16 (unpaired surrogate at index "
+                    + unpaired + ")");
         }
         if (key.length() * 3 > MAX_KEY_BYTES) {
             int bytes = key.getBytes(StandardCharsets.UTF_8).length;
@@ -30,5 +37,21 @@ public final class Keys {
             }
         }
         return key;
+    }
+
+    /** The index of the first surrogate in {@code key} that is not part of a pair, or -1. */
+    private static int unpairedSurrogate(String key) {
+        int length = key.length();
+        for (int i = 0; i < length; i++) {
+            char c = key.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(key.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 }
