@@ -310,13 +310,20 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
             return this;
         }
 
-        /** The partition key attribute (String); default {@code key}, as in the Python package. */
+        /**
+         * The partition key attribute (String); default {@code key}, as in the Python package. Must not start with
+         * {@code dcs_} or {@code dcb_}, the prefixes of the exactly-once bookkeeping.
+         */
         public Builder keyAttribute(String keyAttribute) {
             this.keyAttribute = keyAttribute;
             return this;
         }
 
-        /** The value attribute (Number); default {@code counter_value}, as in the Python package. */
+        /**
+         * The value attribute (Number); default {@code counter_value}, as in the Python package. Must differ from
+         * the key attribute and must not start with {@code dcs_} or {@code dcb_}, the prefixes of the exactly-once
+         * bookkeeping.
+         */
         public Builder valueAttribute(String valueAttribute) {
             this.valueAttribute = valueAttribute;
             return this;
@@ -381,6 +388,8 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
             }
             requireText(keyAttribute, "keyAttribute");
             requireText(valueAttribute, "valueAttribute");
+            requireUnreserved(keyAttribute, "keyAttribute");
+            requireUnreserved(valueAttribute, "valueAttribute");
             if (keyAttribute.equals(valueAttribute)) {
                 throw new IllegalArgumentException("keyAttribute and valueAttribute must differ, both were '"
                         + keyAttribute + "'");
@@ -403,6 +412,18 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
         private static void requirePositive(Duration value, String name) {
             if (value == null || value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+        }
+
+        /** Checked with exactly-once off too: other instances sharing the table may have it on, and prune. */
+        private static void requireUnreserved(String attribute, String name) {
+            for (String prefix : ExactlyOnce.RESERVED_PREFIXES) {
+                if (attribute.startsWith(prefix)) {
+                    throw new IllegalArgumentException(name + " '" + attribute + "' must not start with '" + prefix
+                            + "': the prefixes " + String.join(" and ", ExactlyOnce.RESERVED_PREFIXES.stream()
+                                    .map(p -> "'" + p + "'").toList())
+                            + " are reserved for the counter's exactly-once bookkeeping");
+                }
             }
         }
 

@@ -2,6 +2,7 @@ package io.github.distributedcounter.internal;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +26,11 @@ public final class ExactlyOnce {
 
     static final String SEQUENCE_PREFIX = "dcs_";
     static final String BASE_PREFIX = "dcb_";
+    /**
+     * Prefixes of the attributes this bookkeeping writes and prunes; the key and value attributes must not start
+     * with them, or pruning could remove them.
+     */
+    public static final List<String> RESERVED_PREFIXES = List.of(SEQUENCE_PREFIX, BASE_PREFIX);
 
     private final String id = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     private final AtomicLong sequence = new AtomicLong();
