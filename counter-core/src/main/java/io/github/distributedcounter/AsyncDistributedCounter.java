@@ -8,7 +8,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The calls of {@link DistributedCounter}, each returning a future. Arguments are checked before the call
  * returns: bad ones throw {@link IllegalArgumentException} at once. Every other failure completes the
- * future exceptionally with the exception the synchronous call would throw.
+ * future exceptionally with the exception the synchronous call would throw, including a
+ * {@link CounterClosedException} after the counter was closed.
  */
 public interface AsyncDistributedCounter {
 

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * <p>
  * Concurrent increments of one key from this instance are combined into one request that adds their sum
  * (see {@link Builder#coalescing(boolean)}); each caller still gets its own exact value. Build it with
- * {@link #builder()}; close it to stop its asynchronous executor (the DynamoDB client is the caller's).
+ * {@link #builder()}; close it to stop its asynchronous executor (the DynamoDB client is the caller's). After
+ * {@link #close()} every counter call fails without a request: synchronous calls throw
+ * {@link CounterClosedException}, asynchronous ones return a future completed exceptionally with it.
  */
 public final class DynamoDbDistributedCounter implements DistributedCounter, DescribesTable, AutoCloseable {
 
@@ -41,6 +44,7 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
     private final Executor executor;
     private final ExecutorService ownedExecutor;
     private final AsyncDistributedCounter async = new Async();
+    private volatile boolean closed;
 
     private DynamoDbDistributedCounter(Builder builder) {
         this.ownedExecutor = builder.asyncExecutor == null ? defaultExecutor() : null;
@@ -71,32 +75,35 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
 
     @Override
     public void createTable() {
+        requireOpen();
         table.createTable();
     }
 
     @Override
     public OptionalLong get(String key) {
-        return table.get(Keys.requireValid(key));
+        return table.get(open(Keys.requireValid(key)));
     }
 
     @Override
     public Map<String, Long> getAll(Collection<String> keys) {
-        return table.getAll(requireValidKeys(keys));
+        List<String> valid = requireValidKeys(keys);
+        requireOpen();
+        return table.getAll(valid);
     }
 
     @Override
     public void put(String key, long value) {
-        table.put(Keys.requireValid(key), value);
+        table.put(open(Keys.requireValid(key)), value);
     }
 
     @Override
     public long increment(String key, long amount) {
-        return coalescer.increment(Keys.requireValid(key), amount, false, 0);
+        return coalescer.increment(open(Keys.requireValid(key)), amount, false, 0);
     }
 
     @Override
     public long increment(String key, long amount, long initialValue) {
-        return coalescer.increment(Keys.requireValid(key), amount, true, initialValue);
+        return coalescer.increment(open(Keys.requireValid(key)), amount, true, initialValue);
     }
 
     @Override
@@ -111,17 +118,20 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
 
     @Override
     public OptionalLong incrementIfAtMost(String key, long amount, long maximum) {
-        return table.incrementIfAtMost(Keys.requireValid(key), requireNonNegative(amount), maximum);
+        Keys.requireValid(key);
+        requireNonNegative(amount);
+        requireOpen();
+        return table.incrementIfAtMost(key, amount, maximum);
     }
 
     @Override
     public boolean compareAndSet(String key, long expectedValue, long newValue) {
-        return table.compareAndSet(Keys.requireValid(key), expectedValue, newValue);
+        return table.compareAndSet(open(Keys.requireValid(key)), expectedValue, newValue);
     }
 
     @Override
     public boolean delete(String key) {
-        return table.delete(Keys.requireValid(key));
+        return table.delete(open(Keys.requireValid(key)));
     }
 
     @Override
@@ -129,12 +139,35 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
         return async;
     }
 
-    /** Stops the executor this counter created for asynchronous calls; the DynamoDB client stays open. */
+    /**
+     * Closes the counter: later calls fail with {@link CounterClosedException} without sending anything (synchronous
+     * calls throw it, asynchronous ones return a future completed exceptionally with it; bad arguments still throw
+     * {@link IllegalArgumentException}); {@link #tableName()} and {@link #tableStatus()} keep working. Stops the
+     * executor this counter created for asynchronous calls; increments already accepted are still sent. The
+     * DynamoDB client stays open. Calling it again does nothing.
+     */
     @Override
     public void close() {
+        closed = true;
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
         }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new CounterClosedException(table.tableName());
+        }
+    }
+
+    /** {@code key}, once the counter is known to be open. */
+    private String open(String key) {
+        requireOpen();
+        return key;
+    }
+
+    private <T> CompletableFuture<T> closedFuture() {
+        return CompletableFuture.failedFuture(new CounterClosedException(table.tableName()));
     }
 
     private static List<String> requireValidKeys(Collection<String> keys) {
@@ -198,12 +231,14 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
 
         @Override
         public CompletableFuture<Long> increment(String key, long amount) {
-            return coalescer.incrementAsync(Keys.requireValid(key), amount, false, 0);
+            Keys.requireValid(key);
+            return closed ? closedFuture() : coalescer.incrementAsync(key, amount, false, 0);
         }
 
         @Override
         public CompletableFuture<Long> increment(String key, long amount, long initialValue) {
-            return coalescer.incrementAsync(Keys.requireValid(key), amount, true, initialValue);
+            Keys.requireValid(key);
+            return closed ? closedFuture() : coalescer.incrementAsync(key, amount, true, initialValue);
         }
 
         @Override
@@ -235,8 +270,16 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
             return supply(() -> table.delete(key));
         }
 
+        /** Runs {@code call} on the executor; a closed counter, or an executor that refuses it, fails the future. */
         private <T> CompletableFuture<T> supply(Supplier<T> call) {
-            return CompletableFuture.supplyAsync(call, executor);
+            if (closed) {
+                return closedFuture();
+            }
+            try {
+                return CompletableFuture.supplyAsync(call, executor);
+            } catch (RejectedExecutionException rejected) {
+                return closed ? closedFuture() : CompletableFuture.failedFuture(rejected);
+            }
         }
     }
 
