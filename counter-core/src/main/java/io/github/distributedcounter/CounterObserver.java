@@ -1,8 +1,11 @@
 package io.github.distributedcounter;
 
 /**
- * Receives what the counter does, for metrics. Methods are called on the calling threads and must be quick
- * and must not throw. The Spring Boot auto-configuration supplies one that records Micrometer meters.
+ * Receives what the counter does, for metrics. Methods are called on the calling threads and must be quick.
+ * They should not throw; where one does, the counter ignores the exception, so callers still get their values
+ * and failures, and logs it at WARNING through {@link System.Logger} (logger
+ * {@code io.github.distributedcounter.CounterObserver}) the first time each method throws. The Spring Boot
+ * auto-configuration supplies one that records Micrometer meters.
  */
 public interface CounterObserver {
 

@@ -22,6 +22,7 @@ import io.github.distributedcounter.internal.Coalescer;
 import io.github.distributedcounter.internal.CounterTable;
 import io.github.distributedcounter.internal.ExactlyOnce;
 import io.github.distributedcounter.internal.Keys;
+import io.github.distributedcounter.internal.SafeObserver;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
@@ -52,7 +53,7 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
         ExactlyOnce exactlyOnce = builder.exactlyOnce
                 ? new ExactlyOnce(builder.exactlyOnceRetention, builder.outcomeResolutionTimeout) : null;
         this.table = new CounterTable(builder.client, builder.tableName, builder.keyAttribute,
-                builder.valueAttribute, builder.provisionedThroughput, builder.tableActiveTimeout, builder.observer,
+                builder.valueAttribute, builder.provisionedThroughput, builder.tableActiveTimeout, SafeObserver.of(builder.observer),
                 exactlyOnce, executor);
         this.coalescer = new Coalescer(table, executor, builder.coalescing ? builder.maxBatchSize : 1);
     }
@@ -335,7 +336,11 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
             return this;
         }
 
-        /** Receives requests, batches, retries and throttles, for metrics; default none. */
+        /**
+         * Receives requests, batches, retries and throttles, for metrics; default none. An exception it throws
+         * never reaches a caller: it is ignored and logged at WARNING (logger
+         * {@code io.github.distributedcounter.CounterObserver}, {@link System.Logger}) once per observer method.
+         */
         public Builder observer(CounterObserver observer) {
             this.observer = observer == null ? CounterObserver.NONE : observer;
             return this;
