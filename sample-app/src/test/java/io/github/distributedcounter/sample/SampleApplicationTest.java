@@ -13,10 +13,13 @@ import java.util.List;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.ClassUtils;
 
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -94,6 +97,24 @@ class SampleApplicationTest {
                 "Adding 1 to counter 'big' (9223372036854775807) would leave the long range; nothing was written");
         assertThat(send("GET", "/counters/big", null).body())
                 .isEqualTo("{\"key\":\"big\",\"value\":9223372036854775807}");
+    }
+
+    @Autowired
+    private ReportService reports;
+
+    @Test
+    void everyNCallsRunsOnSpringAopWithoutTheAspectJWeaver() {
+        ClassLoader classLoader = getClass().getClassLoader();
+        assertThat(ClassUtils.isPresent("org.aspectj.weaver.Advice", classLoader))
+                .as("the starter must not put the AspectJ weaver on the application's classpath").isFalse();
+        assertThat(ClassUtils.isPresent("org.aspectj.lang.annotation.Aspect", classLoader)).isFalse();
+        assertThat(AopUtils.isAopProxy(reports)).as("@EveryNCalls bean is advised by Spring AOP").isTrue();
+        List<Boolean> generated = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ReportService.Report report = reports.build("weaverless");
+            generated.add(report != null && report.generated());
+        }
+        assertThat(generated).containsExactly(false, false, false, false, true);
     }
 
     @Test

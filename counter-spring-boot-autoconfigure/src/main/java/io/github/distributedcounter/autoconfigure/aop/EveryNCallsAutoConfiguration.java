@@ -3,6 +3,8 @@ package io.github.distributedcounter.autoconfigure.aop;
 import io.github.distributedcounter.DistributedCounter;
 import io.github.distributedcounter.EveryNCalls;
 import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfiguration;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.springframework.aop.Advisor;
 import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvisingPostProcessor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -12,9 +14,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
 
-/** Applies {@link EveryNCalls} to Spring bean methods, counting with the {@link DistributedCounter} bean. */
+/**
+ * Applies {@link EveryNCalls} to Spring bean methods, counting with the {@link DistributedCounter} bean. Needs
+ * Spring AOP (proxy-based, no AspectJ weaver): the advising post-processor, advisors and AOP Alliance method
+ * interceptors; it backs off where they are not on the classpath.
+ */
 @AutoConfiguration(after = DistributedCounterAutoConfiguration.class)
-@ConditionalOnClass({EveryNCalls.class, AbstractBeanFactoryAwareAdvisingPostProcessor.class})
+@ConditionalOnClass({AbstractBeanFactoryAwareAdvisingPostProcessor.class, Advisor.class, MethodInterceptor.class})
 public class EveryNCallsAutoConfiguration {
 
     @Bean

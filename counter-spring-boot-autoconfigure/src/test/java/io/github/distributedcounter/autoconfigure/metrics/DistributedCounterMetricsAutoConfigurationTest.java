@@ -14,6 +14,7 @@ import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfigur
 import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -66,6 +67,32 @@ class DistributedCounterMetricsAutoConfigurationTest {
             assertThat(registry.get("distributed.counter.requests")
                     .tags("operation", "GetItem", "outcome", "success").timer().count()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void noMetersWithoutAMeterRegistryBean() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DistributedCounterMetricsAutoConfiguration.class,
+                        DistributedCounterAutoConfiguration.class))
+                .withPropertyValues("distributed-counter.endpoint=http://localhost:1", "distributed-counter.table=counters")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(CounterObserver.class)
+                        .doesNotHaveBean(MicrometerCounterObserver.class));
+    }
+
+    @Test
+    void metersWithTheApplicationsOwnMeterRegistry() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DistributedCounterMetricsAutoConfiguration.class,
+                        DistributedCounterAutoConfiguration.class))
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("distributed-counter.endpoint=http://localhost:1", "distributed-counter.table=counters")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(MicrometerCounterObserver.class));
+    }
+
+    @Test
+    void metersWithBootsMeterRegistry() {
+        runner.run(context -> assertThat(context).hasSingleBean(MeterRegistry.class)
+                .hasSingleBean(MicrometerCounterObserver.class));
     }
 
     @Test
