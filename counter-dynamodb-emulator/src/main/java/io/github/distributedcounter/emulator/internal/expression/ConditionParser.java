@@ -13,7 +13,7 @@ import io.github.distributedcounter.emulator.internal.expression.ConditionNode.C
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html">
  *     Condition and filter expressions, operators, and functions in DynamoDB</a>
  */
-final class ConditionParser extends ExpressionParser {
+final class ConditionParser extends OperandParser {
 
     static final int MAX_IN_OPERANDS = 100;
 
@@ -22,10 +22,6 @@ final class ConditionParser extends ExpressionParser {
             "{L,BS,FLOAT,DOUBLESET,HD,DOUBLE,INT,DECIMALSET,BOOL,M,SS,NULL,DICT,NS,HDS,FS,S,INTSET,DECIMAL,N,B}";
     private static final Operand NO_OPERAND = new Operand.Literal(null);
     private static final ConditionNode NO_CONDITION = new ConditionNode.Exists(NO_OPERAND, false);
-
-    /** A parsed piece before its use is known: a condition, an operand, or a function call. */
-    private record Parsed(Object node, boolean parenthesized) {
-    }
 
     /** A function call, checked for its operands, waiting to become a condition or an operand. */
     private record Call(ExpressionFunction function, String name, int position, Operand[] operands) {
@@ -158,34 +154,18 @@ final class ConditionParser extends ExpressionParser {
         };
     }
 
-    /** An operand, possibly in parentheses. */
-    private Parsed operand() {
-        if (at(TokenKind.LEFT_PAREN)) {
-            advance();
-            Parsed inner = operand();
-            expect(TokenKind.RIGHT_PAREN);
-            if (inner.parenthesized()) {
-                redundantParentheses();
-            }
-            return new Parsed(inner.node(), true);
-        }
-        return operandStart();
+    @Override
+    Object pathOperand(DocumentPath path) {
+        return new Operand.PathOperand(path);
     }
 
-    private Parsed operandStart() {
-        if (atCall()) {
-            return new Parsed(call(), false);
-        }
-        if (at(TokenKind.WORD) || at(TokenKind.NAME_REF)) {
-            return new Parsed(new Operand.PathOperand(path()), false);
-        }
-        if (at(TokenKind.VALUE_REF)) {
-            return new Parsed(new Operand.Literal(valueReference()), false);
-        }
-        throw syntaxError();
+    @Override
+    Object literal(Value value) {
+        return new Operand.Literal(value);
     }
 
-    private Call call() {
+    @Override
+    Call call() {
         String name = tokens.image(position);
         int start = tokens.start(position);
         advance();

@@ -12,14 +12,10 @@ import io.github.distributedcounter.emulator.internal.Value;
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html">
  *     Using update expressions in DynamoDB</a>
  */
-final class UpdateParser extends ExpressionParser {
+final class UpdateParser extends OperandParser {
 
     private static final UpdateAction.Kind[] CLAUSES = UpdateAction.Kind.values();
     private static final UpdateValue NO_VALUE = new UpdateValue.Literal(null);
-
-    /** A parsed piece of a SET value before its place is known: a value, or a function call. */
-    private record Parsed(Object node, boolean parenthesized) {
-    }
 
     /** A function call, checked for its operands. */
     private record Call(ExpressionFunction function, String name, int position, UpdateValue[] operands) {
@@ -167,34 +163,18 @@ final class UpdateParser extends ExpressionParser {
         return left;
     }
 
-    /** An operand, possibly in parentheses. */
-    private Parsed operand() {
-        if (at(TokenKind.LEFT_PAREN)) {
-            advance();
-            Parsed inner = operand();
-            expect(TokenKind.RIGHT_PAREN);
-            if (inner.parenthesized()) {
-                redundantParentheses();
-            }
-            return new Parsed(inner.node(), true);
-        }
-        return operandStart();
+    @Override
+    Object pathOperand(DocumentPath path) {
+        return new UpdateValue.FromPath(path);
     }
 
-    private Parsed operandStart() {
-        if (atCall()) {
-            return new Parsed(call(), false);
-        }
-        if (at(TokenKind.WORD) || at(TokenKind.NAME_REF)) {
-            return new Parsed(new UpdateValue.FromPath(path()), false);
-        }
-        if (at(TokenKind.VALUE_REF)) {
-            return new Parsed(new UpdateValue.Literal(valueReference()), false);
-        }
-        throw syntaxError();
+    @Override
+    Object literal(Value value) {
+        return new UpdateValue.Literal(value);
     }
 
-    private Call call() {
+    @Override
+    Call call() {
         String name = tokens.image(position);
         int start = tokens.start(position);
         advance();
