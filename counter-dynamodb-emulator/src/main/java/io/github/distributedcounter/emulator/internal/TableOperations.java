@@ -133,19 +133,14 @@ final class TableOperations {
     }
 
     Map<String, Object> describeTable(Map<String, Object> request) {
-        String name = tableName(request);
-        Table table = engine.tables().get(byNameOrArn(name));
-        if (table == null) {
-            throw ServiceError.resourceNotFound("Requested resource not found: Table: " + name + " not found");
-        }
-        return Map.of("Table", description(table, "ACTIVE"));
+        return Map.of("Table", description(namedTable(engine, tableName(request)), "ACTIVE"));
     }
 
     Map<String, Object> deleteTable(Map<String, Object> request) {
         String name = tableName(request);
         Table table = engine.tables().remove(byNameOrArn(name));
         if (table == null) {
-            throw ServiceError.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+            throw tableNotFound(name);
         }
         return Map.of("TableDescription", description(table, "DELETING"));
     }
@@ -193,6 +188,22 @@ final class TableOperations {
                     + "satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
         }
         return name;
+    }
+
+    /**
+     * The table a table-level operation (DescribeTable, the time-to-live operations) names by name or ARN, or
+     * DynamoDB's error naming it.
+     */
+    static Table namedTable(Engine engine, String name) {
+        Table table = engine.tables().get(byNameOrArn(name));
+        if (table == null) {
+            throw tableNotFound(name);
+        }
+        return table;
+    }
+
+    private static ServiceError tableNotFound(String name) {
+        return ServiceError.resourceNotFound("Requested resource not found: Table: " + name + " not found");
     }
 
     /** The table that a TableName (or a BatchGetItem table key) names: the name itself, or the name in an ARN. */

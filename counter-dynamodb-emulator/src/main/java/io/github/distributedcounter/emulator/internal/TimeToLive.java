@@ -90,10 +90,7 @@ final class TimeToLive {
                     + (attribute.isEmpty() ? "greater than or equal to 1"
                     : "less than or equal to " + MAX_ATTRIBUTE_NAME_LENGTH));
         }
-        Table table = engine.tables().get(TableOperations.byNameOrArn(name));
-        if (table == null) {
-            throw ServiceError.resourceNotFound("Requested resource not found: Table: " + name + " not found");
-        }
+        Table table = TableOperations.namedTable(engine, name);
         synchronized (table) {
             Instant now = engine.clock().instant();
             Setting current = table.timeToLive;
@@ -121,10 +118,7 @@ final class TimeToLive {
 
     Map<String, Object> describeTimeToLive(Map<String, Object> request) {
         String name = TableOperations.tableName(request);
-        Table table = engine.tables().get(TableOperations.byNameOrArn(name));
-        if (table == null) {
-            throw ServiceError.resourceNotFound("Requested resource not found: Table: " + name + " not found");
-        }
+        Table table = TableOperations.namedTable(engine, name);
         Setting setting = table.timeToLive;
         String status = setting.status(engine.clock().instant());
         Map<String, Object> description = new LinkedHashMap<>();
