@@ -1,0 +1,133 @@
+package io.github.distributedcounter.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+/** The pacing of throttled keys alone, on a clock the test moves. */
+class KeyPacerTest {
+
+    private static final long MS = 1_000_000;
+
+    private final AtomicLong clock = new AtomicLong(1_000 * MS);
+    private final KeyPacer pacer = new KeyPacer(clock::get);
+
+    @Test
+    void neverDelaysAKeyThatWasNotThrottled() {
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(pacer.reserve("cold")).isZero();
+            pacer.succeeded("cold");
+        }
+        assertThat(pacer.interval("cold")).isZero();
+        assertThat(pacer.pacedKeys()).isZero();
+    }
+
+    @Test
+    void backsOffOnThrottlingFromTwiceTheRoundTripDoublingEachTime() {
+        pacer.throttled("hot", 4 * MS);
+        assertThat(pacer.interval("hot")).isEqualTo(8 * MS);
+        assertThat(pacer.reserve("hot")).isEqualTo(8 * MS);
+
+        clock.addAndGet(8 * MS);
+        pacer.throttled("hot", 4 * MS);
+        assertThat(pacer.interval("hot")).isEqualTo(16 * MS);
+        assertThat(pacer.reserve("hot")).isEqualTo(16 * MS);
+        assertThat(pacer.reserve("hot")).isEqualTo(32 * MS);
+    }
+
+    @Test
+    void spacesTheSendsOfAPacedKeyByItsInterval() {
+        pacer.throttled("hot", 4 * MS);
+        clock.addAndGet(8 * MS);
+        assertThat(pacer.reserve("hot")).isZero();
+        clock.addAndGet(3 * MS);
+        assertThat(pacer.reserve("hot")).isEqualTo(5 * MS);
+        clock.addAndGet(20 * MS);
+        assertThat(pacer.reserve("hot")).isZero();
+    }
+
+    @Test
+    void aVeryShortRoundTripStillBacksOffByTheMinimumInterval() {
+        pacer.throttled("hot", 1_000);
+        assertThat(pacer.interval("hot")).isEqualTo(KeyPacer.MIN_INTERVAL_NANOS);
+    }
+
+    @Test
+    void theIntervalStopsGrowingAtTheMaximum() {
+        for (int i = 0; i < 40; i++) {
+            pacer.throttled("hot", 4 * MS);
+        }
+        assertThat(pacer.interval("hot")).isEqualTo(KeyPacer.MAX_INTERVAL_NANOS);
+    }
+
+    @Test
+    void recoversStepByStepWhenThrottlingStopsAndThenForgetsTheKey() {
+        pacer.throttled("hot", 4 * MS);
+        pacer.succeeded("hot");
+        assertThat(pacer.interval("hot")).isEqualTo(8 * MS - KeyPacer.STEP_NANOS);
+        long successes = 1;
+        while (pacer.interval("hot") > 0) {
+            clock.addAndGet(pacer.reserve("hot"));
+            pacer.succeeded("hot");
+            successes++;
+        }
+        assertThat(successes).isEqualTo(8 * MS / KeyPacer.STEP_NANOS);
+        assertThat(pacer.pacedKeys()).isZero();
+        assertThat(pacer.reserve("hot")).isZero();
+    }
+
+    @Test
+    void otherKeysAreNotSlowed() {
+        pacer.throttled("hot", 4 * MS);
+        pacer.throttled("hot", 4 * MS);
+        for (int i = 0; i < 100; i++) {
+            assertThat(pacer.reserve("cold-" + i)).isZero();
+            pacer.succeeded("cold-" + i);
+        }
+        assertThat(pacer.pacedKeys()).isEqualTo(1);
+        assertThat(pacer.interval("hot")).isEqualTo(16 * MS);
+    }
+
+    @Test
+    void concurrentReservationsOfAPacedKeyGetDistinctSlots() throws Exception {
+        pacer.throttled("hot", 4 * MS);
+        long first = pacer.reserve("hot");
+        int threads = 8;
+        int perThread = 1_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Long> waits = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        waits.add(pacer.reserve("hot"));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Long> expected = new ArrayList<>();
+        for (int i = 1; i <= threads * perThread; i++) {
+            expected.add(first + i * 8 * MS);
+        }
+        assertThat(waits).containsExactlyInAnyOrderElementsOf(expected);
+    }
+}
