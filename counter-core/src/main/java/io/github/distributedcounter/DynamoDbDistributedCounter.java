@@ -54,7 +54,8 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
                 ? new ExactlyOnce(builder.exactlyOnceRetention, builder.outcomeResolutionTimeout) : null;
         this.table = new CounterTable(builder.client, builder.tableName, builder.keyAttribute,
                 builder.valueAttribute, builder.provisionedThroughput, builder.tableActiveTimeout, SafeObserver.of(builder.observer),
-                exactlyOnce, executor);
+                exactlyOnce, executor, builder.paceThrottledKeys
+                        ? new CounterTable.ThrottledKeys(builder.outcomeResolutionTimeout) : null);
         this.coalescer = new Coalescer(table, executor, builder.coalescing ? builder.maxBatchSize : 1);
     }
 
@@ -302,6 +303,7 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
         private boolean exactlyOnce = true;
         private Duration exactlyOnceRetention = Duration.ofMinutes(10);
         private Duration outcomeResolutionTimeout = Duration.ofSeconds(10);
+        private boolean paceThrottledKeys = true;
 
         private Builder() {
         }
@@ -329,10 +331,30 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
 
         /**
          * With exactly-once on: how long an increment whose outcome is unknown (timeout, connection lost, 5xx,
-         * throttling) is re-sent before its callers get an {@link OutcomeUnknownException}; default 10 s.
+         * throttling) is re-sent before its callers get an {@link OutcomeUnknownException}; default 10 s. With
+         * {@link #paceThrottledKeys(boolean) paceThrottledKeys} on it also bounds how long a throttled increment
+         * is re-sent with exactly-once off; its callers then get a {@link DistributedCounterException}.
          */
         public Builder outcomeResolutionTimeout(Duration timeout) {
             this.outcomeResolutionTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Whether the increments of a key that DynamoDB throttles are paced; default {@code true}. A throttled
+         * increment request then returns to the counter at once (the AWS SDK does not retry throttling on it, and
+         * retries everything else as the client is configured to), and this instance spaces the key's next
+         * requests: the interval between them doubles on each throttling and shrinks step by step with each
+         * request that goes through, until the key is no longer paced. Callers arriving meanwhile queue and go out
+         * together in the next request, so a fleet of instances converges on the key's capacity with each request
+         * carrying more increments. A throttled request writes nothing, and a re-sent one carries the same
+         * exactly-once sequence number, so nothing is counted twice. Keys that are not throttled never wait.
+         * Only increments and decrements are paced. {@code false} leaves throttled increments to the AWS SDK's
+         * retries (and, with exactly-once on, the counter's own re-sending with backoff), as a client without
+         * this library would.
+         */
+        public Builder paceThrottledKeys(boolean paceThrottledKeys) {
+            this.paceThrottledKeys = paceThrottledKeys;
             return this;
         }
 
@@ -443,9 +465,11 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
                         + keyAttribute + "'");
             }
             requirePositive(tableActiveTimeout, "tableActiveTimeout");
-            if (exactlyOnce) { // both are used only with exactly-once on
-                requirePositive(exactlyOnceRetention, "exactlyOnceRetention");
+            if (exactlyOnce || paceThrottledKeys) {
                 requirePositive(outcomeResolutionTimeout, "outcomeResolutionTimeout");
+            }
+            if (exactlyOnce) { // used only with exactly-once on
+                requirePositive(exactlyOnceRetention, "exactlyOnceRetention");
                 if (exactlyOnceRetention.compareTo(outcomeResolutionTimeout) <= 0) {
                     throw new IllegalArgumentException("exactlyOnceRetention (" + exactlyOnceRetention
                             + ") must be longer than outcomeResolutionTimeout (" + outcomeResolutionTimeout + ")");

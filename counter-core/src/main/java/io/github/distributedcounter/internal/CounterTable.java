@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 import io.github.distributedcounter.CounterNotFoundException;
@@ -66,11 +67,18 @@ public final class CounterTable {
     private final Set<String> pruning = ConcurrentHashMap.newKeySet();
     private final Set<String> knownCounters = ConcurrentHashMap.newKeySet();
     private final AwsRequestOverrideConfiguration requestOverride;
+    private final KeyPacer pacer;
+    private final Duration throttledResendTimeout;
+    private final AwsRequestOverrideConfiguration incrementOverride;
     private volatile boolean awaitingActive;
 
+    /**
+     * @param throttledKeys paces the increments of throttled keys; null leaves throttled increments to the AWS
+     *                      SDK's retries
+     */
     public CounterTable(DynamoDbClient client, String tableName, String keyAttribute, String valueAttribute,
             ProvisionedThroughput provisionedThroughput, Duration tableActiveTimeout, CounterObserver observer,
-            ExactlyOnce exactlyOnce, Executor pruneExecutor) {
+            ExactlyOnce exactlyOnce, Executor pruneExecutor, ThrottledKeys throttledKeys) {
         this.client = client;
         this.tableName = tableName;
         this.keyAttribute = keyAttribute;
@@ -83,6 +91,20 @@ public final class CounterTable {
         this.pruneExecutor = pruneExecutor;
         this.requestOverride = observer == CounterObserver.NONE ? null
                 : AwsRequestOverrideConfiguration.builder().addMetricPublisher(new SdkMetricsBridge(observer)).build();
+        this.pacer = throttledKeys == null ? null : new KeyPacer(System::nanoTime);
+        this.throttledResendTimeout = throttledKeys == null ? null : throttledKeys.resendTimeout();
+        this.incrementOverride = pacer == null ? requestOverride
+                : (requestOverride == null ? AwsRequestOverrideConfiguration.builder()
+                        : requestOverride.toBuilder()).addPlugin(ThrottlingNotRetried.PLUGIN).build();
+    }
+
+    /** Pacing of throttled keys: how long a throttled increment is sent again before it fails. */
+    public record ThrottledKeys(Duration resendTimeout) {
+    }
+
+    /** Whether increments of {@code key} are being paced after throttling. */
+    boolean paced(String key) {
+        return pacer != null && pacer.interval(key) > 0;
     }
 
     CounterObserver observer() {
@@ -344,14 +366,18 @@ public final class CounterTable {
         long deadline = 0;
         for (int attempt = 1; ; attempt++) {
             UpdateItemRequest sent = request;
+            awaitPace(key);
+            long started = System.nanoTime();
             try {
                 Map<String, AttributeValue> item = send("UpdateItem", () -> client.updateItem(sent)).attributes();
+                admitted(key);
                 if (exactlyOnce != null) {
                     pruneStaleEntries(key, item);
                 }
                 remember(key, known);
                 return value(key, item);
             } catch (ConditionalCheckFailedException e) {
+                admitted(key);
                 Map<String, AttributeValue> old = e.hasItem() ? e.item() : Map.of();
                 AttributeValue recorded = exactlyOnce == null ? null : old.get(exactlyOnce.sequenceAttribute());
                 if (recorded != null && Long.toString(sequence).equals(recorded.n())) {
@@ -372,12 +398,19 @@ public final class CounterTable {
                     request = addRequest(key, delta, sequence, false);
                     continue;
                 }
-                if (exactlyOnce == null || !ExactlyOnce.worthResending(e)) {
+                boolean paced = pacer != null && ThrottlingNotRetried.isThrottling(e);
+                if (paced) {
+                    pacer.throttled(key, System.nanoTime() - started);
+                } else if (exactlyOnce == null || !ExactlyOnce.worthResending(e)) {
                     throw failure("UpdateItem", key, e);
                 }
                 long now = System.nanoTime();
                 if (deadline == 0) {
-                    deadline = now + exactlyOnce.resolveTimeout().toNanos();
+                    deadline = now + (exactlyOnce != null ? exactlyOnce.resolveTimeout() : throttledResendTimeout)
+                            .toNanos();
+                }
+                if (now >= deadline && exactlyOnce == null) {
+                    throw failure("UpdateItem", key, e);
                 }
                 if (now >= deadline) {
                     throw new OutcomeUnknownException("Increment of key '" + key + "' in table '" + tableName
@@ -385,8 +418,34 @@ public final class CounterTable {
                             + exactlyOnce.resolveTimeout().toMillis() + " ms of retries. Last error: "
                             + e.getMessage(), e);
                 }
-                sleep(Math.min(exactlyOnce.backoff(attempt).toNanos(), deadline - now));
+                if (!paced) {
+                    sleep(Math.min(exactlyOnce.backoff(attempt).toNanos(), deadline - now));
+                }
             }
+        }
+    }
+
+    /** Waits for {@code key}'s turn where it is paced; an interrupt does not shorten the wait, and stays set. */
+    private void awaitPace(String key) {
+        long wait = pacer == null ? 0 : pacer.reserve(key);
+        if (wait <= 0) {
+            return;
+        }
+        observer.paced(wait);
+        long until = System.nanoTime() + wait;
+        boolean interrupted = false;
+        for (long left = wait; left > 0; left = until - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void admitted(String key) {
+        if (pacer != null) {
+            pacer.succeeded(key);
         }
     }
 
@@ -433,7 +492,7 @@ public final class CounterTable {
                 .expressionAttributeNames(names).expressionAttributeValues(values)
                 .returnValues(exactlyOnce == null ? ReturnValue.UPDATED_NEW : ReturnValue.ALL_NEW)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .overrideConfiguration(requestOverride)
+                .overrideConfiguration(incrementOverride)
                 .build();
     }
 

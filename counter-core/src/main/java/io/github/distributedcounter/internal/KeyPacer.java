@@ -4,20 +4,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Paces the requests of throttled keys. A key that DynamoDB throttled gets a send interval, the least time
- * between the starts of two of its requests from this instance: each throttling at least doubles it (from twice
- * the throttled request's round trip, at least {@value #MIN_INTERVAL_NANOS} ns, up to
- * {@value #MAX_INTERVAL_NANOS} ns), each request that goes through shortens it by {@value #STEP_NANOS} ns, and
- * once it reaches zero the key is forgotten. So an instance's request rate on a key halves on throttling and
- * grows back step by step, and a fleet of instances converges on what the key admits, each request carrying the
- * increments that queued meanwhile. A key that was never throttled, or has recovered, has no state and never
- * waits; keys are paced independently. Thread-safe; the clock is in nanoseconds.
+ * Paces the requests of throttled keys, additive increase and multiplicative decrease of each key's request
+ * rate. A key that DynamoDB throttled gets a send interval, the least time between the starts of two of its
+ * requests from this instance. Each throttling multiplies it by 3/2 (starting from twice the throttled request's
+ * round trip, at least {@value #MIN_INTERVAL_NANOS} ns; at most {@value #MAX_INTERVAL_NANOS} ns); each request
+ * that goes through adds {@value #RATE_STEP_PER_SECOND} requests per second to the rate it allows, and once the
+ * interval is under {@value #MIN_INTERVAL_NANOS} ns the key is forgotten. So a fleet of instances converges on
+ * what the key admits, sharing it about evenly, each request carrying the increments that queued meanwhile. A
+ * key that was never throttled, or has recovered, has no state and never waits; keys are paced independently.
+ * Thread-safe; the clock is in nanoseconds.
  */
 final class KeyPacer {
 
     static final long MIN_INTERVAL_NANOS = 1_000_000;
     static final long MAX_INTERVAL_NANOS = 2_000_000_000;
-    static final long STEP_NANOS = 250_000;
+    static final double RATE_STEP_PER_SECOND = 0.5;
 
     private final ConcurrentHashMap<String, Pace> paces = new ConcurrentHashMap<>();
     private final LongSupplier clock;
@@ -53,7 +54,7 @@ final class KeyPacer {
             if (pace == null) {
                 pace = new Pace(now);
             }
-            pace.interval = Math.min(MAX_INTERVAL_NANOS, Math.max(floor, 2 * pace.interval));
+            pace.interval = Math.min(MAX_INTERVAL_NANOS, Math.max(floor, pace.interval / 2 * 3));
             pace.nextSendAt = Math.max(pace.nextSendAt, now + pace.interval);
             return pace;
         });
@@ -65,8 +66,8 @@ final class KeyPacer {
             return;
         }
         paces.computeIfPresent(key, (k, pace) -> {
-            pace.interval -= STEP_NANOS;
-            return pace.interval > 0 ? pace : null;
+            pace.interval = (long) (pace.interval / (1 + pace.interval * RATE_STEP_PER_SECOND / 1e9));
+            return pace.interval >= MIN_INTERVAL_NANOS ? pace : null;
         });
     }
 

@@ -2,6 +2,8 @@ package io.github.distributedcounter.internal;
 
 import java.util.List;
 
+import io.github.distributedcounter.CounterObserver;
+
 /**
  * Writes a batch as one {@code UpdateItem} that adds the callers' sum; each caller gets the old value plus
  * its running sum. Where the batch's condition fails (counter missing, or some caller's result out of range)
@@ -53,8 +55,7 @@ final class TableIncrementWriter implements IncrementWriter {
             }
             return true;
         }
-        table.observer().incrementBatchWritten(batch.size());
-        table.observer().incrementsServed(batch.size());
+        written(key, batch.size());
         for (int i = 0; i < prefixes.length; i++) {
             batch.get(i).complete(base + prefixes[i]);
         }
@@ -64,13 +65,21 @@ final class TableIncrementWriter implements IncrementWriter {
     private void writeAlone(String key, PendingIncrement call) {
         try {
             long value = table.add(key, Delta.of(call.amount, call.hasInitial, call.initialValue));
-            table.observer().incrementBatchWritten(1);
-            table.observer().incrementsServed(1);
+            written(key, 1);
             call.complete(value);
         } catch (ConditionNotMetException e) {
             call.fail(table.conditionFailure(key, call.amount, call.hasInitial, e.oldItem()));
         } catch (RuntimeException e) {
             call.fail(e);
         }
+    }
+
+    private void written(String key, int size) {
+        CounterObserver observer = table.observer();
+        observer.incrementBatchWritten(size);
+        if (table.paced(key)) {
+            observer.pacedBatchWritten(size);
+        }
+        observer.incrementsServed(size);
     }
 }

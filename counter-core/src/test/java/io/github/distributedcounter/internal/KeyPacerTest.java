@@ -32,16 +32,19 @@ class KeyPacerTest {
     }
 
     @Test
-    void backsOffOnThrottlingFromTwiceTheRoundTripDoublingEachTime() {
+    void backsOffOnThrottlingFromTwiceTheRoundTripByHalfAgainEachTime() {
         pacer.throttled("hot", 4 * MS);
         assertThat(pacer.interval("hot")).isEqualTo(8 * MS);
         assertThat(pacer.reserve("hot")).isEqualTo(8 * MS);
 
         clock.addAndGet(8 * MS);
         pacer.throttled("hot", 4 * MS);
-        assertThat(pacer.interval("hot")).isEqualTo(16 * MS);
-        assertThat(pacer.reserve("hot")).isEqualTo(16 * MS);
-        assertThat(pacer.reserve("hot")).isEqualTo(32 * MS);
+        assertThat(pacer.interval("hot")).isEqualTo(12 * MS);
+        assertThat(pacer.reserve("hot")).isEqualTo(12 * MS);
+        assertThat(pacer.reserve("hot")).isEqualTo(24 * MS);
+
+        pacer.throttled("hot", 4 * MS);
+        assertThat(pacer.interval("hot")).isEqualTo(18 * MS);
     }
 
     @Test
@@ -71,16 +74,19 @@ class KeyPacerTest {
 
     @Test
     void recoversStepByStepWhenThrottlingStopsAndThenForgetsTheKey() {
-        pacer.throttled("hot", 4 * MS);
+        pacer.throttled("hot", 500 * MS);
+        assertThat(pacer.interval("hot")).isEqualTo(1_000 * MS);
         pacer.succeeded("hot");
-        assertThat(pacer.interval("hot")).isEqualTo(8 * MS - KeyPacer.STEP_NANOS);
-        long successes = 1;
+        assertThat(pacer.interval("hot")).as("1 request/s plus 0.5").isEqualTo(666_666_666);
+        pacer.succeeded("hot");
+        assertThat(pacer.interval("hot")).as("2 requests/s").isEqualTo(500 * MS - 1);
+        long successes = 2;
         while (pacer.interval("hot") > 0) {
             clock.addAndGet(pacer.reserve("hot"));
             pacer.succeeded("hot");
             successes++;
         }
-        assertThat(successes).isEqualTo(8 * MS / KeyPacer.STEP_NANOS);
+        assertThat(successes).as("from 1 to 1,000 requests/s, 0.5 a time").isEqualTo(1_998);
         assertThat(pacer.pacedKeys()).isZero();
         assertThat(pacer.reserve("hot")).isZero();
     }
@@ -94,7 +100,7 @@ class KeyPacerTest {
             pacer.succeeded("cold-" + i);
         }
         assertThat(pacer.pacedKeys()).isEqualTo(1);
-        assertThat(pacer.interval("hot")).isEqualTo(16 * MS);
+        assertThat(pacer.interval("hot")).isEqualTo(12 * MS);
     }
 
     @Test
