@@ -99,6 +99,7 @@ public class DistributedCounterAutoConfiguration {
                     .exactlyOnceRetention(properties.getExactlyOnceRetention())
                     .outcomeResolutionTimeout(properties.getOutcomeResolutionTimeout())
                     .maxBatchSize(properties.getMaxBatchSize())
+                    .paceThrottledKeys(properties.isPaceThrottledKeys())
                     .tableActiveTimeout(properties.getTableActiveTimeout())
                     .observer(observer.getIfAvailable(() -> CounterObserver.NONE))
                     .build();
