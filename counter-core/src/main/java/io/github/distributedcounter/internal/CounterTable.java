@@ -95,7 +95,7 @@ public final class CounterTable {
         this.throttledResendTimeout = throttledKeys == null ? null : throttledKeys.resendTimeout();
         this.incrementOverride = pacer == null ? requestOverride
                 : (requestOverride == null ? AwsRequestOverrideConfiguration.builder()
-                        : requestOverride.toBuilder()).addPlugin(ThrottlingNotRetried.PLUGIN).build();
+                        : requestOverride.toBuilder()).addPlugin(ThrottlingNotRetried.plugin()).build();
     }
 
     /** Pacing of throttled keys: how long a throttled increment is sent again before it fails. */
