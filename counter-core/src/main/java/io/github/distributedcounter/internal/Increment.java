@@ -6,15 +6,15 @@ import java.util.OptionalLong;
  * One caller's increment: the amount, and where the counter is missing, the value it starts at (none: the
  * increment fails with {@link io.github.distributedcounter.CounterNotFoundException}).
  */
-public record Increment(long amount, OptionalLong initialValue) {
+record Increment(long amount, OptionalLong initialValue) {
 
     /** Adds {@code amount} to an existing counter. */
-    public static Increment by(long amount) {
+    static Increment by(long amount) {
         return new Increment(amount, OptionalLong.empty());
     }
 
     /** Adds {@code amount}; a missing counter starts at {@code initialValue}. */
-    public static Increment startingAt(long amount, long initialValue) {
+    static Increment startingAt(long amount, long initialValue) {
         return new Increment(amount, OptionalLong.of(initialValue));
     }
 }
