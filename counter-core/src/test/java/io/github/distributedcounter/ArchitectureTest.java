@@ -23,7 +23,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  * The boundary of the public API, checked on the compiled core: the API is the root package; the internal
  * package is package-private but for the two types the root package builds the counter from; no Spring.
  */
-@AnalyzeClasses(packages = ArchitectureTest.ROOT, importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
+@AnalyzeClasses(packages = ArchitectureTest.ROOT,
+        importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
 
     static final String ROOT = "io.github.distributedcounter";
