@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 /**
  * What {@link DynamoDbDistributedCounter} does, assembled from its options: checks arguments and the closed
  * state before any request, and hands increments to the {@link Coalescer}, everything else to
- * {@link CounterItems}. The one internal type the public counter holds.
+ * {@link CounterItems}. Public only for the root package, which holds one; not part of the API.
  */
 public final class CounterEngine implements DistributedCounter, DescribesTable {
 

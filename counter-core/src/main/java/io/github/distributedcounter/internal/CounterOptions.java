@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 /**
  * The options of {@link io.github.distributedcounter.DynamoDbDistributedCounter.Builder}, with their defaults,
  * and their validation in one place ({@link #validate()}, run by {@code build()}). Every option rejects null
- * except {@code asyncExecutor}, where null means the counter's own pool.
+ * except {@code asyncExecutor}, where null means the counter's own pool. Public only for the root package; not
+ * part of the API.
  */
 public final class CounterOptions {
 
