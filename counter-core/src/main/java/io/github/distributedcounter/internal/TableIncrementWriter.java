@@ -12,10 +12,12 @@ import io.github.distributedcounter.CounterObserver;
  */
 final class TableIncrementWriter implements IncrementWriter {
 
-    private final CounterTable table;
+    private final IncrementSender sender;
+    private final CounterObserver observer;
 
-    TableIncrementWriter(CounterTable table) {
-        this.table = table;
+    TableIncrementWriter(IncrementSender sender, CounterObserver observer) {
+        this.sender = sender;
+        this.observer = observer;
     }
 
     @Override
@@ -35,7 +37,7 @@ final class TableIncrementWriter implements IncrementWriter {
         long max = Long.MIN_VALUE;
         try {
             for (int i = 0; i < prefixes.length; i++) {
-                sum = Math.addExact(sum, batch.get(i).amount);
+                sum = Math.addExact(sum, batch.get(i).increment.amount());
                 prefixes[i] = sum;
                 min = Math.min(min, sum);
                 max = Math.max(max, sum);
@@ -46,7 +48,7 @@ final class TableIncrementWriter implements IncrementWriter {
         PendingIncrement first = batch.get(0);
         long base;
         try {
-            base = table.add(key, new Delta(sum, min, max, first.hasInitial, first.initialValue)) - sum;
+            base = sender.add(key, new Delta(sum, min, max, first.increment.initialValue())) - sum;
         } catch (ConditionNotMetException e) {
             return false;
         } catch (RuntimeException e) {
@@ -64,20 +66,19 @@ final class TableIncrementWriter implements IncrementWriter {
 
     private void writeAlone(String key, PendingIncrement call) {
         try {
-            long value = table.add(key, Delta.of(call.amount, call.hasInitial, call.initialValue));
+            long value = sender.add(key, Delta.of(call.increment));
             written(key, 1);
             call.complete(value);
         } catch (ConditionNotMetException e) {
-            call.fail(table.conditionFailure(key, call.amount, call.hasInitial, e.oldItem()));
+            call.fail(sender.conditionFailure(key, call.increment, e.oldItem()));
         } catch (RuntimeException e) {
             call.fail(e);
         }
     }
 
     private void written(String key, int size) {
-        CounterObserver observer = table.observer();
         observer.incrementBatchWritten(size);
-        if (table.paced(key)) {
+        if (sender.paced(key)) {
             observer.pacedBatchWritten(size);
         }
         observer.incrementsServed(size);
