@@ -8,11 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
@@ -122,28 +117,13 @@ class ThrottledKeyPacingTest {
             resources.add(own);
             counters.add(counter(own, table, recorder, b -> { }));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(INSTANCES * THREADS);
         List<Long> values = Collections.synchronizedList(new ArrayList<>());
-        CyclicBarrier start = new CyclicBarrier(INSTANCES * THREADS);
-        List<Future<?>> workers = new ArrayList<>();
-        try {
-            for (DynamoDbDistributedCounter counter : counters) {
-                for (int t = 0; t < THREADS; t++) {
-                    workers.add(pool.submit(() -> {
-                        start.await();
-                        for (int i = 0; i < PER_THREAD; i++) {
-                            values.add(counter.increment("hot", 1));
-                        }
-                        return null;
-                    }));
-                }
+        ConcurrentWorkers.run(INSTANCES * THREADS, thread -> {
+            DynamoDbDistributedCounter counter = counters.get(thread / THREADS);
+            for (int i = 0; i < PER_THREAD; i++) {
+                values.add(counter.increment("hot", 1));
             }
-            for (Future<?> worker : workers) {
-                worker.get(120, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         int total = INSTANCES * THREADS * PER_THREAD;
         assertThat(counters.get(0).get("hot")).isEqualTo(OptionalLong.of(total));
         Collections.sort(values);

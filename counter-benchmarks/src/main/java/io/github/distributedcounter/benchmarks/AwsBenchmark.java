@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * (1,000 write units a second per partition key) with a round trip of 4 ms ± 1 ms, and application instances,
  * each with its own {@link DynamoDbClient} and counter (so its own exactly-once instance id), simulated in this
  * JVM. Compares the raw AWS SDK (one {@code UpdateItem ADD} per call), the library, and the library with
- * {@link DynamoDbDistributedCounter.Builder#paceThrottledKeys(boolean) pacing} off; checks that what is stored
+ * {@link DynamoDbDistributedCounter.Builder#paceThrottledKeys(boolean) pacing} off, on a small item and on one
+ * with {@value #PADDING_KB} KB of other attributes, whose key admits about a tenth as many writes; checks that what is stored
  * is what was acknowledged; prints a progress line per row and writes the table (Markdown, CSV) and a chart of
  * the fleet rows (SVG). Arguments: seconds per row, output folder, fleet sizes (default {@code 1,8,32}).
  */
@@ -44,11 +45,15 @@ public final class AwsBenchmark {
     static final String LIBRARY = "library";
     static final String UNPACED = "library, pacing off";
     static final String FLEET = "one hot key, fleet";
+    /** Kilobytes of other attributes in the padded hot item: each write of it consumes this many write units more. */
+    static final int PADDING_KB = 10;
+    static final String PADDED_FLEET = "one hot key in a " + PADDING_KB + " KB item, fleet";
 
     /** One row of the table. */
     record Row(String scenario, String implementation, String load, int instances, double incrementsPerSecond,
             double p50Millis, double p99Millis, double p999Millis, double requestsPerSecond, double throttledShare,
-            double writeUnitsPerIncrement, long acknowledged, long stored, long failures) {
+            double writeUnitsPerWrite, double writeUnitsPerIncrement, long acknowledged, long stored,
+            long failures) {
 
         /** Whether the stored value can be what was acknowledged: failed calls may or may not have been applied. */
         boolean consistent() {
@@ -110,15 +115,17 @@ public final class AwsBenchmark {
     }
 
     private void runAll() throws Exception {
-        planned = 3 + 3 * fleet.length + 2;
+        planned = 3 + 2 * 3 * fleet.length + 2;
         for (String implementation : List.of(RAW, LIBRARY)) {
             measure("one hot key, 1 instance", implementation, "1 thread", 1, new String[] {HOT}, 1);
         }
         measureAsync();
-        for (int instances : fleet) {
-            for (String implementation : List.of(RAW, LIBRARY, UNPACED)) {
-                measure(FLEET, implementation, instances + (instances == 1 ? " instance" : " instances") + " × "
-                        + THREADS + " threads", instances, new String[] {HOT}, THREADS);
+        for (String scenario : List.of(FLEET, PADDED_FLEET)) {
+            for (int instances : fleet) {
+                for (String implementation : List.of(RAW, LIBRARY, UNPACED)) {
+                    measure(scenario, implementation, instances + (instances == 1 ? " instance" : " instances")
+                            + " × " + THREADS + " threads", instances, new String[] {HOT}, THREADS);
+                }
             }
         }
         String[] distinct = new String[1000];
@@ -191,6 +198,9 @@ public final class AwsBenchmark {
     private void measure(String scenario, String implementation, String load, int instances, String[] keys,
             int threads) throws Exception {
         String table = newTable();
+        if (scenario.equals(PADDED_FLEET)) {
+            pad(table);
+        }
         List<Instance> fleetInstances = new ArrayList<>();
         AtomicBoolean reported = new AtomicBoolean();
         try {
@@ -233,7 +243,7 @@ public final class AwsBenchmark {
         double windowSeconds = m.windowNanos() / 1e9;
         Row row = new Row(scenario, implementation, load, instances, m.perSecond(), m.p50Millis(), m.p99Millis(),
                 m.p999Millis(), m.requests() / windowSeconds, requestsSent == 0 ? 0 : (double) throttled / requestsSent,
-                m.total() == 0 ? Double.NaN : (requestsSent - throttled) * unitsPerWrite / m.total(), m.total(), stored,
+                unitsPerWrite, m.total() == 0 ? Double.NaN : (requestsSent - throttled) * unitsPerWrite / m.total(), m.total(), stored,
                 m.failures());
         rows.add(row);
         System.out.printf(Locale.ROOT, "[%d/%d, %.0f s] %s, %s, %s: %,.0f increments/s, p99 %s ms, %.1f%% of %,.0f "
@@ -243,6 +253,15 @@ public final class AwsBenchmark {
                 row.requestsPerSecond(), AwsReport.units(row.writeUnitsPerIncrement()),
                 row.stored() == row.acknowledged() ? "=" : "≠", row.acknowledged(),
                 row.failures() == 0 ? "" : String.format(Locale.ROOT, "; %,d calls failed", row.failures()));
+    }
+
+    /** The hot counter at 0 in an item with {@value #PADDING_KB} KB of other attributes. */
+    private void pad(String table) {
+        try (DynamoDbClient client = client()) {
+            client.putItem(b -> b.tableName(table).item(Map.of("key", AttributeValue.fromS(HOT),
+                    "counter_value", AttributeValue.fromN("0"),
+                    "padding", AttributeValue.fromS("x".repeat(PADDING_KB * 1024)))));
+        }
     }
 
     private long stored(String table, String[] keys) {

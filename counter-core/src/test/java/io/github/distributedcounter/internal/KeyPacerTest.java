@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.distributedcounter.ConcurrentWorkers;
 import org.junit.jupiter.api.Test;
 
 /** The pacing of throttled keys alone, on a clock the test moves. */
@@ -109,27 +106,12 @@ class KeyPacerTest {
         long first = pacer.reserve("hot");
         int threads = 8;
         int perThread = 1_000;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Long> waits = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>();
-        try {
-            for (int t = 0; t < threads; t++) {
-                done.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < perThread; i++) {
-                        waits.add(pacer.reserve("hot"));
-                    }
-                    return null;
-                }));
+        ConcurrentWorkers.run(threads, thread -> {
+            for (int i = 0; i < perThread; i++) {
+                waits.add(pacer.reserve("hot"));
             }
-            start.countDown();
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         List<Long> expected = new ArrayList<>();
         for (int i = 1; i <= threads * perThread; i++) {
             expected.add(first + i * 8 * MS);
