@@ -3,6 +3,10 @@ package io.github.distributedcounter.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
+import io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.Banner;
@@ -64,6 +68,24 @@ class ConfigurationErrorReportTest {
                 + "must be at least 1" + NL + NL + ACTION);
     }
 
+    @Test
+    void clientPropertyNextToSpringCloudAwsClientNamesItAndNeverShowsTheSecret(CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(CloudApp.class).web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF).run("--distributed-counter.table=counters",
+                        "--spring.cloud.aws.region.static=eu-central-1",
+                        "--spring.cloud.aws.dynamodb.endpoint=http://127.0.0.1:1",
+                        "--distributed-counter.access-key=keyId", "--distributed-counter.secret-key=s3cr3tValue")
+                .close())
+                .rootCause().isExactlyInstanceOf(InvalidConfigurationPropertyValueException.class);
+        assertThat(output).contains(description("keyId", "distributed-counter.access-key", " (originating from "
+                + "'\"distributed-counter.access-key\" from property source \"commandLineArgs\"')")
+                + "the counter uses the application's DynamoDbClient (bean 'dynamoDbClient'), which the "
+                + "distributed-counter.* client properties do not configure. Configure that client instead (with "
+                + "Spring Cloud AWS: spring.cloud.aws.region.static, spring.cloud.aws.dynamodb.endpoint, "
+                + "spring.cloud.aws.credentials.*, or a DynamoDbClientCustomizer bean), or remove this property"
+                + NL + NL + ACTION).doesNotContain("s3cr3tValue");
+    }
+
     /** The start of Spring Boot's description of an invalid property, up to its reason. */
     private static String description(String value, String property, String origin) {
         return "Description:" + NL + NL + "Invalid value '" + value + "' for configuration property '" + property
@@ -80,5 +102,11 @@ class ConfigurationErrorReportTest {
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration(DistributedCounterAutoConfiguration.class)
     static class App {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({DistributedCounterAutoConfiguration.class, RegionProviderAutoConfiguration.class,
+            CredentialsProviderAutoConfiguration.class, AwsAutoConfiguration.class, DynamoDbAutoConfiguration.class})
+    static class CloudApp {
     }
 }
