@@ -25,8 +25,8 @@ class ApplicationDynamoDbClientConfiguration {
 
     @Bean(destroyMethod = "close")
     DynamoDbDistributedCounter distributedCounter(ObjectProvider<DynamoDbClient> client,
-            ObjectProvider<DynamoDbConnectionDetails> connectionDetails, ObjectProvider<CounterObserver> observer,
-            DistributedCounterProperties properties, ListableBeanFactory beanFactory, Environment environment) {
+            ObjectProvider<CounterObserver> observer, DistributedCounterProperties properties,
+            ListableBeanFactory beanFactory, Environment environment) {
         String[] clients = BeanFactoryUtils.beanNamesForTypeIncludingAncestors(beanFactory, DynamoDbClient.class);
         DynamoDbClient unique = uniqueClient(client, clients);
         PropertiesCheck.noClientProperties(properties, Binder.get(environment), quoted(clients));
@@ -36,7 +36,8 @@ class ApplicationDynamoDbClientConfiguration {
                     + quoted(clients) + "), so the DynamoDbConnectionDetails bean " + quoted(details)
                     + " cannot apply. Point that client at the same DynamoDB, or remove one of them");
         }
-        return DistributedCounterAutoConfiguration.counter(unique, observer.getIfAvailable(() -> CounterObserver.NONE), properties);
+        return DistributedCounterAutoConfiguration.counter(unique,
+                observer.getIfAvailable(() -> CounterObserver.NONE), properties);
     }
 
     /** The application's one {@code DynamoDbClient}, or its {@code @Primary} one where it has several. */

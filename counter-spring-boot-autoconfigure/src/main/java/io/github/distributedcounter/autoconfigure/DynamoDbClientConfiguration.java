@@ -34,8 +34,8 @@ class DynamoDbClientConfiguration {
 
     private static final String EMULATOR_CLASS = "io.github.distributedcounter.emulator.DynamoDbEmulator";
 
-    private static final String EMBEDDED_WITHOUT_EMULATOR = "the embedded DynamoDB emulator is not on the classpath, so "
-            + "the counter would use the AWS endpoint and credentials instead. Add the dependency "
+    private static final String EMBEDDED_WITHOUT_EMULATOR = "the embedded DynamoDB emulator is not on the "
+            + "classpath, so the counter would use the AWS endpoint and credentials instead. Add the dependency "
             + "io.github.distributedcounter:counter-dynamodb-emulator, or remove this property to use DynamoDB at "
             + "distributed-counter.endpoint or in the AWS region";
 

@@ -104,7 +104,8 @@ class DistributedCounterAutoConfigurationTest {
     @Test
     void usesTheApplicationsOwnDynamoDbClient() {
         String table = table();
-        ownClientRunner.withPropertyValues("distributed-counter.table=" + table, "distributed-counter.create-table=true")
+        ownClientRunner.withPropertyValues("distributed-counter.table=" + table,
+                "distributed-counter.create-table=true")
                 .withBean("myClient", DynamoDbClient.class, () -> client, b -> b.setDestroyMethodName(""))
                 .run(context -> {
                     assertThat(context).hasSingleBean(DynamoDbClient.class).hasBean("myClient");
@@ -206,7 +207,8 @@ class DistributedCounterAutoConfigurationTest {
         try (DynamoDbClient denyingCreate = DynamoDbClient.builder().endpointOverride(endpoint)
                 .region(DynamoDbEmulator.REGION).credentialsProvider(DynamoDbEmulator.credentialsProvider())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new DenyCreateTable(operations))).build()) {
-            ownClientRunner.withPropertyValues("distributed-counter.table=" + table, "distributed-counter.create-table=true")
+            ownClientRunner.withPropertyValues("distributed-counter.table=" + table,
+                "distributed-counter.create-table=true")
                     .withBean("myClient", DynamoDbClient.class, () -> denyingCreate, b -> b.setDestroyMethodName(""))
                     .run(context -> {
                         assertThat(context).hasNotFailed();
@@ -252,7 +254,8 @@ class DistributedCounterAutoConfigurationTest {
     @Test
     void twoDynamoDbClientsOneOfThemPrimaryUsesThePrimary() {
         String table = table();
-        ownClientRunner.withPropertyValues("distributed-counter.table=" + table, "distributed-counter.create-table=true")
+        ownClientRunner.withPropertyValues("distributed-counter.table=" + table,
+                "distributed-counter.create-table=true")
                 .withBean("brokenClient", DynamoDbClient.class, () -> DynamoDbClient.builder()
                         .endpointOverride(URI.create("http://127.0.0.1:1")).region(DynamoDbEmulator.REGION)
                         .credentialsProvider(DynamoDbEmulator.credentialsProvider()).build())

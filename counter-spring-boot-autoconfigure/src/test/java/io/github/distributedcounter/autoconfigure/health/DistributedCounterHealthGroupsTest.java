@@ -60,7 +60,8 @@ class DistributedCounterHealthGroupsTest {
 
     @Test
     void readinessIncludesTheCounterOnlyWhenTheApplicationAddsIt() {
-        runner.withPropertyValues("management.endpoint.health.group.readiness.include=readinessState,distributedCounter")
+        runner.withPropertyValues(
+                "management.endpoint.health.group.readiness.include=readinessState,distributedCounter")
                 .run(context -> {
                     started(context);
                     HealthEndpoint health = context.getBean(HealthEndpoint.class);
