@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
 final class KeyPacer {
 
     static final long MIN_INTERVAL_NANOS = 1_000_000;
-    static final long MAX_INTERVAL_NANOS = 2_000_000_000;
+    static final long MAX_INTERVAL_NANOS = 500_000_000;
     static final double RATE_STEP_PER_SECOND = 0.5;
 
     private final ConcurrentHashMap<String, Pace> paces = new ConcurrentHashMap<>();
