@@ -352,7 +352,8 @@ public final class CounterTable {
                 remember(key, known);
                 return value(key, item);
             } catch (ConditionalCheckFailedException e) {
-                Map<String, AttributeValue> old = e.hasItem() ? e.item() : Map.of();
+                Map<String, AttributeValue> old = e.hasItem() && !e.item().isEmpty()
+                        ? e.item() : readAfterFailure(key, e);
                 AttributeValue recorded = exactlyOnce == null ? null : old.get(exactlyOnce.sequenceAttribute());
                 if (recorded != null && Long.toString(sequence).equals(recorded.n())) {
                     remember(key, known);
@@ -387,6 +388,35 @@ public final class CounterTable {
                 }
                 sleep(Math.min(exactlyOnce.backoff(attempt).toNanos(), deadline - now));
             }
+        }
+    }
+
+    /**
+     * The item as a strongly consistent read finds it, for an increment whose condition failed without DynamoDB
+     * returning the item (there is none, or the response left it out): what decides whether an earlier attempt
+     * was applied. An empty map where there is no item.
+     *
+     * @throws OutcomeUnknownException if the read fails, as the increment's outcome is then unknown
+     */
+    private Map<String, AttributeValue> readAfterFailure(String key, ConditionalCheckFailedException failed) {
+        Map<String, String> names = new HashMap<>(valueName);
+        String projection = "#v";
+        if (exactlyOnce != null) {
+            names.put("#s", exactlyOnce.sequenceAttribute());
+            names.put("#b", exactlyOnce.baseAttribute());
+            projection = "#v, #s, #b";
+        }
+        String attributes = projection;
+        try {
+            Map<String, AttributeValue> item = send("GetItem", () -> client.getItem(b -> b.tableName(tableName)
+                    .key(key(key)).consistentRead(true).projectionExpression(attributes)
+                    .expressionAttributeNames(names).overrideConfiguration(requestOverride))).item();
+            return item == null ? Map.of() : item;
+        } catch (SdkException e) {
+            e.addSuppressed(failed);
+            throw new OutcomeUnknownException("Increment of key '" + key + "' in table '" + tableName
+                    + "' may or may not have been applied: its condition failed without the item, and reading the "
+                    + "item failed: " + e.getMessage(), e);
         }
     }
 
