@@ -300,7 +300,7 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
         private Executor asyncExecutor;
         private CounterObserver observer = CounterObserver.NONE;
         private boolean exactlyOnce = true;
-        private Duration exactlyOnceRetention = Duration.ofMinutes(10);
+        private Duration exactlyOnceRetention = ExactlyOnce.DEFAULT_RETENTION;
         private Duration outcomeResolutionTimeout = Duration.ofSeconds(10);
 
         private Builder() {
@@ -319,8 +319,10 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
 
         /**
          * How long another instance's exactly-once entry stays in an item after that instance's last write to
-         * it; older entries are removed, so an item holds one entry (about 60 bytes) per instance that wrote it
-         * within this time. Must exceed the longest time a request can be in flight; default 10 minutes.
+         * it; older entries are removed, so an item holds one entry (about 50 bytes) per instance that wrote it
+         * within this time. At least 1 minute, and longer than {@link #outcomeResolutionTimeout(Duration)}: it must
+         * exceed the longest time a request can be in flight plus the difference between instances' clocks, as each
+         * instance judges another's entry by its own clock; default 10 minutes.
          */
         public Builder exactlyOnceRetention(Duration retention) {
             this.exactlyOnceRetention = retention;
@@ -446,6 +448,12 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
             if (exactlyOnce) { // both are used only with exactly-once on
                 requirePositive(exactlyOnceRetention, "exactlyOnceRetention");
                 requirePositive(outcomeResolutionTimeout, "outcomeResolutionTimeout");
+                if (exactlyOnceRetention.compareTo(ExactlyOnce.MIN_RETENTION) < 0) {
+                    throw new IllegalArgumentException("exactlyOnceRetention must be at least "
+                            + ExactlyOnce.MIN_RETENTION + ", was " + exactlyOnceRetention + ": other instances "
+                            + "remove an entry once it looks that old by their own clock, so it must cover the "
+                            + "longest time a request stays in flight plus the difference between instances' clocks");
+                }
                 if (exactlyOnceRetention.compareTo(outcomeResolutionTimeout) <= 0) {
                     throw new IllegalArgumentException("exactlyOnceRetention (" + exactlyOnceRetention
                             + ") must be longer than outcomeResolutionTimeout (" + outcomeResolutionTimeout + ")");

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.distributedcounter.FaultInjectingProxy.Fault;
 import io.github.distributedcounter.emulator.DynamoDbEmulator;
@@ -27,15 +26,12 @@ class ConditionFailureWithoutItemTest {
     private FaultInjectingProxy proxy;
     private DynamoDbClient client;
     private DynamoDbDistributedCounter counter;
-    private final AtomicInteger updates = new AtomicInteger();
 
     @BeforeEach
     void start() throws Exception {
         emulator = DynamoDbEmulator.builder().omitItemOnConditionFailure(true).start();
         proxy = new FaultInjectingProxy(emulator.endpoint());
-        client = DynamoDbClient.builder().endpointOverride(proxy.endpoint()).region(DynamoDbEmulator.REGION)
-                .credentialsProvider(DynamoDbEmulator.credentialsProvider())
-                .overrideConfiguration(o -> o.apiCallAttemptTimeout(Duration.ofSeconds(2))).build();
+        client = proxy.createClient(Duration.ofSeconds(2));
         counter = DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName("no-item-on-failure").build();
         counter.createTable();
         counter.put("k", 100);
@@ -49,15 +45,9 @@ class ConditionFailureWithoutItemTest {
         emulator.close();
     }
 
-    /** The n-th UpdateItem (from 1) gets {@code fault}, every other request none. */
-    private void onUpdate(int n, Fault fault) {
-        proxy.setPolicy(operation -> operation.endsWith("UpdateItem") && updates.incrementAndGet() == n
-                ? fault : Fault.NONE);
-    }
-
     @Test
     void aLoneIncrementWhoseResponseWasLostGetsItsValue() {
-        onUpdate(1, Fault.CUT_AFTER_APPLY);
+        proxy.setPolicy(FaultInjectingProxy.numberedUpdates(n -> n == 1 ? Fault.CUT_AFTER_APPLY : Fault.NONE));
         assertThat(counter.increment("k", 1)).isEqualTo(101);
         assertThat(counter.increment("k", 1, 0)).isEqualTo(102);
         assertThat(proxy.injected(Fault.CUT_AFTER_APPLY)).isEqualTo(1);
@@ -67,13 +57,8 @@ class ConditionFailureWithoutItemTest {
     @Test
     void aBatchWhoseResponseWasLostIsCountedOnce() throws Exception {
         proxy.setDelayMillis(300);
-        proxy.setPolicy(operation -> {
-            if (!operation.endsWith("UpdateItem")) {
-                return Fault.NONE;
-            }
-            int n = updates.incrementAndGet();
-            return n == 1 ? Fault.DELAY : n == 2 ? Fault.CUT_AFTER_APPLY : Fault.NONE;
-        });
+        proxy.setPolicy(FaultInjectingProxy.numberedUpdates(
+                n -> n == 1 ? Fault.DELAY : n == 2 ? Fault.CUT_AFTER_APPLY : Fault.NONE));
         CompletableFuture<Long> first = counter.async().increment("k", 1);
         List<CompletableFuture<Long>> batch = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -52,6 +53,10 @@ public final class CounterTable {
     private static final int BATCH_GET_ATTEMPTS = 10;
     /** Most keys remembered as written by this counter; past it the memory starts over. */
     private static final int KNOWN_COUNTERS_LIMIT = 10_000;
+    /** Most entries one pruning request removes: its expressions stay well under DynamoDB's 4 KB. */
+    static final int PRUNE_CHUNK = 100;
+    /** Set by {@code delete} on the item it leaves without a value, so that the item is deleted only as it left it. */
+    private static final String TOMBSTONE_ATTRIBUTE = ExactlyOnce.BASE_PREFIX + "deleted";
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -274,16 +279,50 @@ public final class CounterTable {
         }
     }
 
+    /**
+     * Removes the value but keeps the exactly-once bookkeeping, so that an increment applied before and retried
+     * after is recognised; the item goes entirely once its bookkeeping is older than the retention (now, or at a
+     * later delete of the key).
+     */
     public boolean delete(String key) {
         awaitActive();
         knownCounters.remove(key);
+        Map<String, String> names = Map.of("#v", valueAttribute, "#t", TOMBSTONE_ATTRIBUTE);
+        AttributeValue token = number(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE));
+        Map<String, AttributeValue> tombstone;
+        boolean existed;
         try {
-            Map<String, AttributeValue> old = send("DeleteItem", () -> client.deleteItem(b -> b.tableName(tableName)
-                    .key(key(key)).returnValues(ReturnValue.ALL_OLD).overrideConfiguration(requestOverride)))
-                    .attributes();
-            return old != null && old.containsKey(valueAttribute);
+            tombstone = send("UpdateItem", () -> client.updateItem(b -> b.tableName(tableName).key(key(key))
+                    .updateExpression("REMOVE #v SET #t = :t").conditionExpression("attribute_exists(#v)")
+                    .expressionAttributeNames(names).expressionAttributeValues(Map.of(":t", token))
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .overrideConfiguration(requestOverride))).attributes();
+            existed = true;
+        } catch (ConditionalCheckFailedException noCounter) {
+            tombstone = noCounter.hasItem() ? noCounter.item() : Map.of();
+            existed = false;
         } catch (SdkException e) {
-            throw failure("DeleteItem", key, e);
+            throw failure("UpdateItem", key, e);
+        }
+        removeIfStale(key, tombstone);
+        return existed;
+    }
+
+    /** Deletes the item {@code delete} left without a value, where no entry in it is younger than the retention. */
+    private void removeIfStale(String key, Map<String, AttributeValue> tombstone) {
+        AttributeValue token = tombstone.get(TOMBSTONE_ATTRIBUTE);
+        Duration retention = exactlyOnce == null ? ExactlyOnce.DEFAULT_RETENTION : exactlyOnce.retention();
+        if (token == null || tombstone.containsKey(valueAttribute) || !ExactlyOnce.allOlderThan(tombstone, retention)) {
+            return;
+        }
+        try {
+            send("DeleteItem", () -> client.deleteItem(b -> b.tableName(tableName).key(key(key))
+                    .conditionExpression("attribute_not_exists(#v) AND #t = :t")
+                    .expressionAttributeNames(Map.of("#v", valueAttribute, "#t", TOMBSTONE_ATTRIBUTE))
+                    .expressionAttributeValues(Map.of(":t", token)).overrideConfiguration(requestOverride)));
+        } catch (SdkException e) {
+            // written or deleted again meanwhile, or DynamoDB failed: a later delete of the key tries again
         }
     }
 
@@ -342,6 +381,7 @@ public final class CounterTable {
         boolean known = knownCounters.contains(key);
         UpdateItemRequest request = addRequest(key, delta, sequence, known);
         long deadline = 0;
+        boolean prunedToFit = false;
         for (int attempt = 1; ; attempt++) {
             UpdateItemRequest sent = request;
             try {
@@ -367,6 +407,12 @@ public final class CounterTable {
                 }
                 throw new ConditionNotMetException(old);
             } catch (SdkException e) {
+                if (!prunedToFit && exactlyOnce != null && isItemTooLarge(e)) {
+                    prunedToFit = true;
+                    if (pruneToFit(key)) {
+                        continue;
+                    }
+                }
                 if (known && isValidationError(e)) {
                     known = false;
                     knownCounters.remove(key);
@@ -476,6 +522,12 @@ public final class CounterTable {
         }
     }
 
+    /** Whether DynamoDB refused the write because the item would pass 400 KB. */
+    private static boolean isItemTooLarge(SdkException e) {
+        return isValidationError(e) && ((AwsServiceException) e).awsErrorDetails().errorMessage() != null
+                && ((AwsServiceException) e).awsErrorDetails().errorMessage().startsWith("Item size");
+    }
+
     private static boolean isValidationError(SdkException e) {
         return e instanceof AwsServiceException service && service.awsErrorDetails() != null
                 && "ValidationException".equals(service.awsErrorDetails().errorCode());
@@ -510,13 +562,40 @@ public final class CounterTable {
         }
     }
 
+    /**
+     * For an increment refused because the item is too large: reads the item and removes the entries pruning
+     * would, before the increment is sent again.
+     *
+     * @return whether there were entries to remove
+     */
+    private boolean pruneToFit(String key) {
+        Map<String, AttributeValue> item;
+        try {
+            item = send("GetItem", () -> client.getItem(b -> b.tableName(tableName).key(key(key))
+                    .consistentRead(true).overrideConfiguration(requestOverride))).item();
+        } catch (SdkException e) {
+            return false;
+        }
+        Map<String, String> stale = item == null ? Map.of() : exactlyOnce.staleEntries(item);
+        removeEntries(key, stale);
+        return !stale.isEmpty();
+    }
+
+    /** Removes {@code stale} entries, {@value #PRUNE_CHUNK} at a time, each only where it is still as read. */
     private void removeEntries(String key, Map<String, String> stale) {
+        List<Map.Entry<String, String>> entries = new ArrayList<>(stale.entrySet());
+        for (int from = 0; from < entries.size(); from += PRUNE_CHUNK) {
+            removeChunk(key, entries.subList(from, Math.min(from + PRUNE_CHUNK, entries.size())));
+        }
+    }
+
+    private void removeChunk(String key, List<Map.Entry<String, String>> chunk) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> removals = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
         int i = 0;
-        for (Map.Entry<String, String> entry : stale.entrySet()) {
+        for (Map.Entry<String, String> entry : chunk) {
             names.put("#s" + i, entry.getKey());
             names.put("#b" + i, ExactlyOnce.baseAttributeOf(entry.getKey()));
             values.put(":s" + i, AttributeValue.fromN(entry.getValue()));
