@@ -41,7 +41,7 @@ public final class ExactlyOnce {
     public static final Duration DEFAULT_RETENTION = Duration.ofMinutes(10);
     /**
      * Most other instances' entries an item keeps once they are older than {@link #MIN_RETENTION}, newest first
-     * (about 210 KB). On DynamoDB an item that large takes about 5 writes a second, so more instances than this
+     * (about 200 KB). On DynamoDB an item that large takes about 5 writes a second, so more instances than this
      * cannot have written it within that minute.
      */
     static final int MAX_OTHER_ENTRIES = 4_000;
