@@ -1,5 +1,6 @@
 package io.github.distributedcounter.internal;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -374,8 +375,9 @@ public final class CounterTable {
      *
      * @return the new value
      * @throws ConditionNotMetException if the condition failed; nothing was written
+     * @throws NotALongException if the increment was applied and the new value is not a long
      */
-    long add(String key, Delta delta) throws ConditionNotMetException {
+    long add(String key, Delta delta) throws ConditionNotMetException, NotALongException {
         awaitActive();
         long sequence = exactlyOnce == null ? 0 : exactlyOnce.nextSequence();
         boolean known = knownCounters.contains(key);
@@ -390,14 +392,14 @@ public final class CounterTable {
                     pruneStaleEntries(key, item);
                 }
                 remember(key, known);
-                return value(key, item);
+                return plus(key, item.get(valueAttribute), 0);
             } catch (ConditionalCheckFailedException e) {
                 Map<String, AttributeValue> old = e.hasItem() && !e.item().isEmpty()
                         ? e.item() : readAfterFailure(key, e);
                 AttributeValue recorded = exactlyOnce == null ? null : old.get(exactlyOnce.sequenceAttribute());
                 if (recorded != null && Long.toString(sequence).equals(recorded.n())) {
                     remember(key, known);
-                    return number(key, old.get(exactlyOnce.baseAttribute())) + delta.sum();
+                    return plus(key, old.get(exactlyOnce.baseAttribute()), delta.sum());
                 }
                 if (known && (!old.containsKey(valueAttribute) || exactlyOnce != null && recorded == null)) {
                     known = false;
@@ -637,6 +639,18 @@ public final class CounterTable {
 
     private long value(String key, Map<String, AttributeValue> item) {
         return number(key, item == null ? null : item.get(valueAttribute));
+    }
+
+    /** {@code value + amount}, for an increment that was applied. */
+    private long plus(String key, AttributeValue value, long amount) throws NotALongException {
+        if (value == null || value.n() == null) {
+            return number(key, value);
+        }
+        try {
+            return Math.addExact(Long.parseLong(value.n()), amount);
+        } catch (NumberFormatException | ArithmeticException notALong) {
+            throw new NotALongException(new BigDecimal(value.n()).add(BigDecimal.valueOf(amount)));
+        }
     }
 
     private long number(String key, AttributeValue value) {

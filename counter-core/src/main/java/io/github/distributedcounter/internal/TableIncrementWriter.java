@@ -1,12 +1,16 @@
 package io.github.distributedcounter.internal;
 
+import java.math.BigDecimal;
 import java.util.List;
+
+import io.github.distributedcounter.DecimalCounterException;
 
 /**
  * Writes a batch as one {@code UpdateItem} that adds the callers' sum; each caller gets the old value plus
  * its running sum. Where the batch's condition fails (counter missing, or some caller's result out of range)
  * its callers are written one by one, in order, so each gets the result or error a serial run would give.
- * The observer hears of a write before its callers get their values.
+ * Where the counter holds a decimal the write is applied, and each caller gets a {@link DecimalCounterException}
+ * with its own value. The observer hears of a write before its callers get their values.
  */
 final class TableIncrementWriter implements IncrementWriter {
 
@@ -47,26 +51,39 @@ final class TableIncrementWriter implements IncrementWriter {
             base = table.add(key, new Delta(sum, min, max, first.hasInitial, first.initialValue)) - sum;
         } catch (ConditionNotMetException e) {
             return false;
+        } catch (NotALongException e) {
+            written(batch.size());
+            BigDecimal decimalBase = e.newValue().subtract(BigDecimal.valueOf(sum));
+            for (int i = 0; i < prefixes.length; i++) {
+                batch.get(i).fail(new DecimalCounterException(key, decimalBase.add(BigDecimal.valueOf(prefixes[i]))));
+            }
+            return true;
         } catch (RuntimeException e) {
             for (PendingIncrement call : batch) {
                 call.fail(e);
             }
             return true;
         }
-        table.observer().incrementBatchWritten(batch.size());
-        table.observer().incrementsServed(batch.size());
+        written(batch.size());
         for (int i = 0; i < prefixes.length; i++) {
             batch.get(i).complete(base + prefixes[i]);
         }
         return true;
     }
 
+    private void written(int increments) {
+        table.observer().incrementBatchWritten(increments);
+        table.observer().incrementsServed(increments);
+    }
+
     private void writeAlone(String key, PendingIncrement call) {
         try {
             long value = table.add(key, Delta.of(call.amount, call.hasInitial, call.initialValue));
-            table.observer().incrementBatchWritten(1);
-            table.observer().incrementsServed(1);
+            written(1);
             call.complete(value);
+        } catch (NotALongException e) {
+            written(1);
+            call.fail(new DecimalCounterException(key, e.newValue()));
         } catch (ConditionNotMetException e) {
             call.fail(table.conditionFailure(key, call.amount, call.hasInitial, e.oldItem()));
         } catch (RuntimeException e) {
