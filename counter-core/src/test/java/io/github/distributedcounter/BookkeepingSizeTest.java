@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
@@ -67,8 +69,22 @@ class BookkeepingSizeTest {
         client.putItem(b -> b.tableName(table).item(full));
         assertThat(StoredBookkeeping.size(StoredBookkeeping.read(client, table, "k")))
                 .as("the item is too large to take this instance's entry").isEqualTo(ITEM_LIMIT - 10);
-        assertThat(counter.increment("k", 1)).isEqualTo(8);
-        assertThat(counter.increment("k", 1)).isEqualTo(9);
+        List<String> requests = new CopyOnWriteArrayList<>();
+        CounterObserver observer = new CounterObserver() {
+            @Override
+            public void requestCompleted(String operation, String outcome, long nanos) {
+                requests.add(operation + " " + outcome);
+            }
+        };
+        try (DynamoDbDistributedCounter observed = DynamoDbDistributedCounter.builder().dynamoDbClient(client)
+                .tableName(table).observer(observer).build()) {
+            assertThat(observed.increment("k", 1)).isEqualTo(8);
+            assertThat(observed.increment("k", 1)).isEqualTo(9);
+        }
+        assertThat(requests.subList(0, 2)).as("refused as too large, then the item is read to prune it")
+                .containsExactly("UpdateItem error", "GetItem success");
+        assertThat(requests).filteredOn("UpdateItem success"::equals).as("79 pruning requests of 100 entries and 2 increments")
+                .hasSize(81);
         assertThat(awaitEntries(1)).containsEntry("counter_value", AttributeValue.fromN("9")).hasSize(5);
     }
 
