@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 /**
  * An increment or decrement through the {@code long} API was applied to a counter that holds a decimal (as the
- * Python package can write): it is counted, and {@link #getValue()} is the value it produced, which a {@code long}
+ * Python package can write): it is counted, and {@link #value()} is the value it produced, which a {@code long}
  * cannot hold. Do not retry it.
  */
 public class DecimalCounterException extends DistributedCounterException {
@@ -22,12 +22,12 @@ public class DecimalCounterException extends DistributedCounterException {
     }
 
     /** The key of the counter. */
-    public String getKey() {
+    public String key() {
         return key;
     }
 
     /** The value the increment produced. */
-    public BigDecimal getValue() {
+    public BigDecimal value() {
         return value;
     }
 }

@@ -41,11 +41,11 @@ class DecimalCounterTest extends FreshCounterTest {
                 () -> counter.increment("price", 1));
         assertThat(applied).hasMessage("The increment of counter 'price' was applied, but the counter holds a "
                 + "decimal: it is now 6.5, which a long cannot hold. Do not retry it");
-        assertThat(applied.getKey()).isEqualTo("price");
-        assertThat(applied.getValue()).isEqualByComparingTo("6.5");
+        assertThat(applied.key()).isEqualTo("price");
+        assertThat(applied.value()).isEqualByComparingTo("6.5");
         assertThat(stored("price")).isEqualByComparingTo("6.5");
         assertThat(catchThrowableOfType(DecimalCounterException.class, () -> counter.decrement("price", 2, 0))
-                .getValue()).isEqualByComparingTo("4.5");
+                .value()).isEqualByComparingTo("4.5");
         assertThat(stored("price")).isEqualByComparingTo("4.5");
     }
 
@@ -60,7 +60,7 @@ class DecimalCounterTest extends FreshCounterTest {
         for (CompletableFuture<Long> call : calls) {
             CompletionException failed = catchThrowableOfType(CompletionException.class, call::join);
             assertThat(failed).hasCauseExactlyInstanceOf(DecimalCounterException.class);
-            values.add(((DecimalCounterException) failed.getCause()).getValue());
+            values.add(((DecimalCounterException) failed.getCause()).value());
         }
         assertThat(values).extracting(BigDecimal::toPlainString).containsExactlyInAnyOrder("6.5", "7.5", "8.5",
                 "9.5", "10.5", "11.5", "12.5", "13.5", "14.5", "15.5", "16.5", "17.5", "18.5", "19.5", "20.5", "21.5",

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * between the two instances' clocks, for less than that. An item keeps at most {@link #MAX_OTHER_ENTRIES} other
  * instances' entries older than {@link #MIN_RETENTION}.
  */
-public final class ExactlyOnce {
+final class ExactlyOnce {
 
     static final String SEQUENCE_PREFIX = "dcs_";
     static final String BASE_PREFIX = "dcb_";
@@ -34,11 +34,11 @@ public final class ExactlyOnce {
      * Prefixes of the attributes this bookkeeping writes and prunes; the key and value attributes must not start
      * with them, or pruning could remove them.
      */
-    public static final List<String> RESERVED_PREFIXES = List.of(SEQUENCE_PREFIX, BASE_PREFIX);
+    static final List<String> RESERVED_PREFIXES = List.of(SEQUENCE_PREFIX, BASE_PREFIX);
     /** The shortest retention allowed. */
-    public static final Duration MIN_RETENTION = Duration.ofMinutes(1);
+    static final Duration MIN_RETENTION = Duration.ofMinutes(1);
     /** The retention unless configured otherwise. */
-    public static final Duration DEFAULT_RETENTION = Duration.ofMinutes(10);
+    static final Duration DEFAULT_RETENTION = Duration.ofMinutes(10);
     /**
      * Most other instances' entries an item keeps once they are older than {@link #MIN_RETENTION}, newest first
      * (about 200 KB). On DynamoDB an item that large takes about 5 writes a second, so more instances than this
@@ -58,9 +58,21 @@ public final class ExactlyOnce {
      *                       time a request can stay in flight
      * @param resolveTimeout how long a write whose outcome is unknown is re-sent before giving up
      */
-    public ExactlyOnce(Duration retention, Duration resolveTimeout) {
+    ExactlyOnce(Duration retention, Duration resolveTimeout) {
         this.retention = retention;
         this.resolveTimeout = resolveTimeout;
+    }
+
+    /** @throws IllegalArgumentException if {@code attribute} starts with a reserved prefix */
+    static void requireUnreserved(String attribute, String name) {
+        for (String prefix : RESERVED_PREFIXES) {
+            if (attribute.startsWith(prefix)) {
+                throw new IllegalArgumentException(name + " '" + attribute + "' must not start with '" + prefix
+                        + "': the prefixes " + String.join(" and ", RESERVED_PREFIXES.stream()
+                                .map(p -> "'" + p + "'").toList())
+                        + " are reserved for the counter's exactly-once bookkeeping");
+            }
+        }
     }
 
     String sequenceAttribute() {

@@ -3,6 +3,7 @@ package io.github.distributedcounter.internal;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.github.distributedcounter.CounterObserver;
 import io.github.distributedcounter.DecimalCounterException;
 
 /**
@@ -14,10 +15,12 @@ import io.github.distributedcounter.DecimalCounterException;
  */
 final class TableIncrementWriter implements IncrementWriter {
 
-    private final CounterTable table;
+    private final IncrementSender sender;
+    private final CounterObserver observer;
 
-    TableIncrementWriter(CounterTable table) {
-        this.table = table;
+    TableIncrementWriter(IncrementSender sender, CounterObserver observer) {
+        this.sender = sender;
+        this.observer = observer;
     }
 
     @Override
@@ -37,7 +40,7 @@ final class TableIncrementWriter implements IncrementWriter {
         long max = Long.MIN_VALUE;
         try {
             for (int i = 0; i < prefixes.length; i++) {
-                sum = Math.addExact(sum, batch.get(i).amount);
+                sum = Math.addExact(sum, batch.get(i).increment.amount());
                 prefixes[i] = sum;
                 min = Math.min(min, sum);
                 max = Math.max(max, sum);
@@ -48,7 +51,7 @@ final class TableIncrementWriter implements IncrementWriter {
         PendingIncrement first = batch.get(0);
         long base;
         try {
-            base = table.add(key, new Delta(sum, min, max, first.hasInitial, first.initialValue)) - sum;
+            base = sender.add(key, new Delta(sum, min, max, first.increment.initialValue())) - sum;
         } catch (ConditionNotMetException e) {
             return false;
         } catch (NotALongException e) {
@@ -72,20 +75,20 @@ final class TableIncrementWriter implements IncrementWriter {
     }
 
     private void written(int increments) {
-        table.observer().incrementBatchWritten(increments);
-        table.observer().incrementsServed(increments);
+        observer.incrementBatchWritten(increments);
+        observer.incrementsServed(increments);
     }
 
     private void writeAlone(String key, PendingIncrement call) {
         try {
-            long value = table.add(key, Delta.of(call.amount, call.hasInitial, call.initialValue));
+            long value = sender.add(key, Delta.of(call.increment));
             written(1);
             call.complete(value);
         } catch (NotALongException e) {
             written(1);
             call.fail(new DecimalCounterException(key, e.newValue()));
         } catch (ConditionNotMetException e) {
-            call.fail(table.conditionFailure(key, call.amount, call.hasInitial, e.oldItem()));
+            call.fail(sender.conditionFailure(key, call.increment, e.oldItem()));
         } catch (RuntimeException e) {
             call.fail(e);
         }

@@ -1,0 +1,248 @@
+package io.github.distributedcounter.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+import io.github.distributedcounter.CounterNotFoundException;
+import io.github.distributedcounter.OutcomeUnknownException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Sends increment requests, exactly once where {@link ExactlyOnce} is on: each request carries the next
+ * sequence number; a request whose outcome is unknown is re-sent unchanged until DynamoDB confirms it or the
+ * outcome resolution timeout passes; a re-sent request that was already applied fails its condition and is
+ * resolved from the recorded base value (read with a strongly consistent read where the failure came without the
+ * item); other instances' stale entries are pruned in the background, in requests of at most
+ * {@value CounterRequests#PRUNE_CHUNK} entries, and at once where the item is too large to take the increment.
+ */
+final class IncrementSender {
+
+    private final TableCalls calls;
+    private final TableAdmin admin;
+    private final CounterRequests requests;
+    private final TableSchema schema;
+    private final KnownKeys knownKeys;
+    private final ExactlyOnce exactlyOnce;
+    private final Executor pruneExecutor;
+    private final Set<String> pruning = ConcurrentHashMap.newKeySet();
+
+    /** {@code exactlyOnce} null: exactly-once is off, and nothing is re-sent or pruned. */
+    IncrementSender(TableCalls calls, TableAdmin admin, CounterRequests requests, TableSchema schema,
+            KnownKeys knownKeys, ExactlyOnce exactlyOnce, Executor pruneExecutor) {
+        this.calls = calls;
+        this.admin = admin;
+        this.requests = requests;
+        this.schema = schema;
+        this.knownKeys = knownKeys;
+        this.exactlyOnce = exactlyOnce;
+        this.pruneExecutor = pruneExecutor;
+    }
+
+    /**
+     * Adds {@code delta.sum()} in one request. Keys this counter has written before get the shorter request that
+     * assumes the counter (and this instance's entry) exists; where that no longer holds, the full request
+     * follows with the same sequence number.
+     *
+     * @return the new value
+     * @throws ConditionNotMetException if the condition failed; nothing was written
+     * @throws NotALongException if the increment was applied and the new value is not a long
+     */
+    long add(String key, Delta delta) throws ConditionNotMetException, NotALongException {
+        admin.awaitActive();
+        long sequence = exactlyOnce == null ? 0 : exactlyOnce.nextSequence();
+        boolean known = knownKeys.contains(key);
+        UpdateItemRequest request = request(key, delta, known, sequence);
+        long deadline = 0;
+        boolean prunedToFit = false;
+        for (int attempt = 1; ; attempt++) {
+            UpdateItemRequest sent = request;
+            try {
+                Map<String, AttributeValue> item = calls.send("UpdateItem", () -> calls.client().updateItem(sent))
+                        .attributes();
+                if (exactlyOnce != null) {
+                    pruneStaleEntries(key, item);
+                }
+                remember(key, known);
+                return plus(key, item.get(schema.valueAttribute()), 0);
+            } catch (ConditionalCheckFailedException e) {
+                Map<String, AttributeValue> old = e.hasItem() && !e.item().isEmpty()
+                        ? e.item() : readAfterFailure(key, e);
+                AttributeValue recorded = exactlyOnce == null ? null : old.get(exactlyOnce.sequenceAttribute());
+                if (recorded != null && Long.toString(sequence).equals(recorded.n())) {
+                    remember(key, known);
+                    return plus(key, old.get(exactlyOnce.baseAttribute()), delta.sum());
+                }
+                if (known && (!schema.holdsValue(old) || exactlyOnce != null && recorded == null)) {
+                    known = false;
+                    knownKeys.remove(key);
+                    request = request(key, delta, false, sequence);
+                    continue;
+                }
+                throw new ConditionNotMetException(old);
+            } catch (SdkException e) {
+                if (!prunedToFit && exactlyOnce != null && isItemTooLarge(e)) {
+                    prunedToFit = true;
+                    if (pruneToFit(key)) {
+                        continue;
+                    }
+                }
+                if (known && isValidationError(e)) {
+                    known = false;
+                    knownKeys.remove(key);
+                    request = request(key, delta, false, sequence);
+                    continue;
+                }
+                if (exactlyOnce == null || !ExactlyOnce.worthResending(e)) {
+                    throw calls.failure("UpdateItem", key, e);
+                }
+                long now = System.nanoTime();
+                if (deadline == 0) {
+                    deadline = now + exactlyOnce.resolveTimeout().toNanos();
+                }
+                if (now >= deadline) {
+                    throw new OutcomeUnknownException("Increment of key '" + key + "' in table '"
+                            + schema.tableName() + "' may or may not have been applied: DynamoDB did not confirm it "
+                            + "within " + exactlyOnce.resolveTimeout().toMillis() + " ms of retries. Last error: "
+                            + e.getMessage(), e);
+                }
+                sleep(Math.min(exactlyOnce.backoff(attempt).toNanos(), deadline - now));
+            }
+        }
+    }
+
+    /**
+     * The item as a strongly consistent read finds it, for an increment whose condition failed without DynamoDB
+     * returning the item (there is none, or the response left it out): what decides whether an earlier attempt
+     * was applied. An empty map where there is no item.
+     *
+     * @throws OutcomeUnknownException if the read fails, as the increment's outcome is then unknown
+     */
+    private Map<String, AttributeValue> readAfterFailure(String key, ConditionalCheckFailedException failed) {
+        try {
+            Map<String, AttributeValue> item = calls.send("GetItem",
+                    () -> calls.client().getItem(requests.valueAndEntry(key))).item();
+            return item == null ? Map.of() : item;
+        } catch (SdkException e) {
+            e.addSuppressed(failed);
+            throw new OutcomeUnknownException("Increment of key '" + key + "' in table '" + schema.tableName()
+                    + "' may or may not have been applied: its condition failed without the item, and reading the "
+                    + "item failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code value + amount}, for an increment that was applied. */
+    private long plus(String key, AttributeValue value, long amount) throws NotALongException {
+        if (value == null || value.n() == null) {
+            return schema.number(key, value);
+        }
+        try {
+            return Math.addExact(Long.parseLong(value.n()), amount);
+        } catch (NumberFormatException | ArithmeticException notALong) {
+            throw new NotALongException(new BigDecimal(value.n()).add(BigDecimal.valueOf(amount)));
+        }
+    }
+
+    private UpdateItemRequest request(String key, Delta delta, boolean known, long sequence) {
+        return requests.increment(key, delta, IncrementShape.of(delta, known, exactlyOnce != null), sequence);
+    }
+
+    private void remember(String key, boolean known) {
+        if (!known) {
+            knownKeys.add(key);
+        }
+    }
+
+    /** The exception a single caller gets when its increment's condition failed. */
+    RuntimeException conditionFailure(String key, Increment increment, Map<String, AttributeValue> old) {
+        if (!schema.holdsValue(old)) {
+            return increment.initialValue().isPresent()
+                    ? new ArithmeticException("Initial value plus " + increment.amount() + " for key '" + key
+                            + "' is outside the long range; nothing was written")
+                    : new CounterNotFoundException(key);
+        }
+        return new ArithmeticException("Adding " + increment.amount() + " to counter '" + key + "' ("
+                + schema.value(key, old) + ") would leave the long range; nothing was written");
+    }
+
+    /** Whether DynamoDB refused the write because the item would pass 400 KB. */
+    private static boolean isItemTooLarge(SdkException e) {
+        return isValidationError(e) && ((AwsServiceException) e).awsErrorDetails().errorMessage() != null
+                && ((AwsServiceException) e).awsErrorDetails().errorMessage().startsWith("Item size");
+    }
+
+    private static boolean isValidationError(SdkException e) {
+        return e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && "ValidationException".equals(service.awsErrorDetails().errorCode());
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OutcomeUnknownException("Interrupted while confirming an increment; it may or may not have "
+                    + "been applied", e);
+        }
+    }
+
+    /** Removes other instances' bookkeeping older than the retention, in the background, once per key at a time. */
+    private void pruneStaleEntries(String key, Map<String, AttributeValue> item) {
+        Map<String, String> stale = exactlyOnce.staleEntries(item);
+        if (stale.isEmpty() || !pruning.add(key)) {
+            return;
+        }
+        try {
+            pruneExecutor.execute(() -> {
+                try {
+                    removeEntries(key, stale);
+                } finally {
+                    pruning.remove(key);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            pruning.remove(key);
+        }
+    }
+
+    /**
+     * For an increment refused because the item is too large: reads the item and removes the entries pruning
+     * would, before the increment is sent again.
+     *
+     * @return whether there were entries to remove
+     */
+    private boolean pruneToFit(String key) {
+        Map<String, AttributeValue> item;
+        try {
+            item = calls.send("GetItem", () -> calls.client().getItem(requests.item(key))).item();
+        } catch (SdkException e) {
+            return false;
+        }
+        Map<String, String> stale = item == null ? Map.of() : exactlyOnce.staleEntries(item);
+        removeEntries(key, stale);
+        return !stale.isEmpty();
+    }
+
+    /** Removes {@code stale} entries in requests of {@value CounterRequests#PRUNE_CHUNK}, each on its own. */
+    private void removeEntries(String key, Map<String, String> stale) {
+        List<Map.Entry<String, String>> entries = new ArrayList<>(stale.entrySet());
+        for (int from = 0; from < entries.size(); from += CounterRequests.PRUNE_CHUNK) {
+            List<Map.Entry<String, String>> chunk = entries.subList(from,
+                    Math.min(from + CounterRequests.PRUNE_CHUNK, entries.size()));
+            try {
+                calls.send("UpdateItem", () -> calls.client().updateItem(requests.removeEntries(key, chunk)));
+            } catch (RuntimeException e) {
+                // an instance wrote again, or DynamoDB failed: the next write of this key tries again
+            }
+        }
+    }
+}
