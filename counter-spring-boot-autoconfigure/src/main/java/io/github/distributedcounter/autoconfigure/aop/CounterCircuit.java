@@ -9,7 +9,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
+import io.github.distributedcounter.AsyncDistributedCounter;
 import io.github.distributedcounter.DistributedCounter;
 import io.github.distributedcounter.DistributedCounterException;
 import io.github.distributedcounter.EveryNCalls;
@@ -60,17 +62,18 @@ final class CounterCircuit {
     }
 
     /**
-     * The new value of the counter under {@code key} after adding 1, within the detection timeout. While the
-     * circuit is open, a future failed at once with {@link Unavailable}.
+     * The answer to {@code request} on the counter, within the detection timeout. While the circuit is open, a
+     * future failed at once with {@link Unavailable}, and where a probe is due, {@code key} is read to probe.
      *
-     * @throws IllegalArgumentException if the key is not a valid counter key
+     * @throws IllegalArgumentException if the request has a key that is not a valid counter key
      */
-    CompletableFuture<Long> increment(DistributedCounter counter, String key) {
+    <T> CompletableFuture<T> call(DistributedCounter counter, String key,
+            Function<AsyncDistributedCounter, CompletableFuture<T>> request) {
         if (state != State.CLOSED) {
             probeIfDue(counter, key);
             return CompletableFuture.failedFuture(new Unavailable(cause));
         }
-        return bounded(counter.async().increment(key, 1, 0)).whenComplete((value, failure) -> {
+        return bounded(request.apply(counter.async())).whenComplete((value, failure) -> {
             if (failure != null && opens(unwrap(failure))) {
                 open(describe(unwrap(failure)));
             }

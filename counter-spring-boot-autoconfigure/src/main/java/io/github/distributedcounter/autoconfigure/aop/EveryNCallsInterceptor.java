@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.github.distributedcounter.DistributedCounter;
@@ -100,41 +101,101 @@ final class EveryNCallsInterceptor implements MethodInterceptor {
         }
         String key = plan.key(method, invocation.getArguments());
         return switch (plan.returns) {
-            case STAGE -> shouldRun(plan, key).thenCompose(run -> run ? proceedToStage(invocation)
-                    : CompletableFuture.completedFuture(null));
-            case MONO -> ReactiveReturns.mono(() -> shouldRun(plan, key), () -> proceed(invocation));
-            case FLUX -> ReactiveReturns.flux(() -> shouldRun(plan, key), () -> proceed(invocation));
-            case VALUE -> {
-                boolean run;
-                try {
-                    run = shouldRun(plan, key).join();
-                } catch (CompletionException e) {
-                    throw CounterCircuit.unwrap(e);
-                }
-                yield run ? invocation.proceed() : plan.skippedResult.get();
-            }
+            case STAGE -> decide(plan, key).thenCompose(turn -> switch (turn) {
+                case SKIP -> CompletableFuture.completedFuture(null);
+                case RUN -> proceedToStage(invocation);
+                case CLAIMED -> proceedToStage(invocation).handle((value, failure) -> failure == null
+                        ? CompletableFuture.completedFuture(value)
+                        : release(key).thenCompose(released -> CompletableFuture.failedFuture(failure)))
+                        .thenCompose(Function.identity());
+            });
+            case MONO -> ReactiveReturns.mono(() -> decide(plan, key), () -> proceed(invocation),
+                    () -> release(key));
+            case FLUX -> ReactiveReturns.flux(() -> decide(plan, key), () -> proceed(invocation),
+                    () -> release(key));
+            case VALUE -> proceedAfterCount(plan, key, invocation);
         };
     }
 
+    /** Whether and how a call runs its body. */
+    enum Turn {
+        /** Not its turn, or skipped by {@code SKIP}. */
+        SKIP,
+        /** Runs: its turn with {@code countFailedRuns = true}, or by {@code RUN}. */
+        RUN,
+        /** Runs, having claimed a run with {@code countFailedRuns = false}: gives it back if the body throws. */
+        CLAIMED
+    }
+
+    private Object proceedAfterCount(Plan plan, String key, MethodInvocation invocation) throws Throwable {
+        Turn turn;
+        try {
+            turn = decide(plan, key).join();
+        } catch (CompletionException e) {
+            throw CounterCircuit.unwrap(e);
+        }
+        if (turn == Turn.SKIP) {
+            return plan.skippedResult.get();
+        }
+        try {
+            return invocation.proceed();
+        } catch (Throwable failure) {
+            if (turn == Turn.CLAIMED) {
+                release(key).join();
+            }
+            throw failure;
+        }
+    }
+
     /**
-     * Whether this call runs the body: counted, or decided by {@link EveryNCalls#onCounterFailure()} where the
-     * count failed, had no answer in time, or the circuit is open.
+     * Counts this call and decides whether it runs the body; where the count fails, has no answer in time or the
+     * circuit is open, {@link EveryNCalls#onCounterFailure()} decides. With {@code countFailedRuns = false} a
+     * call runs when it claims one of the {@code calls / n} runs due so far on the key's runs counter.
      *
      * @throws IllegalArgumentException if the key is not a valid counter key
      */
-    private CompletableFuture<Boolean> shouldRun(Plan plan, String key) {
-        return circuit.increment(counter, key).handle((count, failure) -> {
-            if (failure == null) {
-                return count % plan.annotation.n() == 0;
-            }
-            OnCounterFailure mode = plan.annotation.onCounterFailure();
-            circuit.uncounted(mode);
-            return switch (mode) {
-                case RUN -> true;
-                case SKIP -> false;
-                case PROPAGATE -> throw new CompletionException(plan.propagated(CounterCircuit.unwrap(failure)));
-            };
-        });
+    private CompletableFuture<Turn> decide(Plan plan, String key) {
+        DistributedCounter counter = this.counter;
+        long n = plan.annotation.n();
+        return circuit.call(counter, key, async -> async.increment(key, 1, 0))
+                .thenCompose(count -> plan.annotation.countFailedRuns()
+                        ? CompletableFuture.completedFuture(count % n == 0 ? Turn.RUN : Turn.SKIP)
+                        : claim(counter, key, count / n))
+                .handle((turn, failure) -> {
+                    if (failure == null) {
+                        return turn;
+                    }
+                    Throwable cause = CounterCircuit.unwrap(failure);
+                    if (cause instanceof IllegalArgumentException badKey) {
+                        throw new CompletionException(badKey);
+                    }
+                    OnCounterFailure mode = plan.annotation.onCounterFailure();
+                    circuit.uncounted(mode);
+                    return switch (mode) {
+                        case RUN -> Turn.RUN;
+                        case SKIP -> Turn.SKIP;
+                        case PROPAGATE -> throw new CompletionException(plan.propagated(cause));
+                    };
+                });
+    }
+
+    private CompletableFuture<Turn> claim(DistributedCounter counter, String key, long due) {
+        if (due < 1) {
+            return CompletableFuture.completedFuture(Turn.SKIP);
+        }
+        return circuit.call(counter, key, async -> async.incrementIfAtMost(runsKey(key), 1, due))
+                .thenApply(claimed -> claimed.isPresent() ? Turn.CLAIMED : Turn.SKIP);
+    }
+
+    /** Gives back a claimed run whose body threw, so that a later call runs it; never fails. */
+    private CompletableFuture<Void> release(String key) {
+        return circuit.call(counter, key, async -> async.decrement(runsKey(key), 1))
+                .handle((value, failure) -> null);
+    }
+
+    /** The counter of runs claimed, for {@code countFailedRuns = false}. */
+    static String runsKey(String key) {
+        return key + "#runs";
     }
 
     private static Object proceed(MethodInvocation invocation) {

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import io.github.distributedcounter.EveryNCalls;
+import io.github.distributedcounter.autoconfigure.aop.EveryNCallsInterceptor.Turn;
 import org.springframework.util.ClassUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,25 +30,41 @@ final class ReactiveReturns {
         return REACTOR && type.getName().equals("reactor.core.publisher.Flux");
     }
 
-    /** A {@code Mono} that counts on subscription and then subscribes to the body's, or completes empty. */
-    static Object mono(Supplier<CompletableFuture<Boolean>> shouldRun, Supplier<Object> body) {
-        return Reactor.mono(shouldRun, body);
+    /**
+     * A {@code Mono} that counts on subscription and then subscribes to the body's, or completes empty; a claimed
+     * run whose body fails is released before the failure is signalled.
+     */
+    static Object mono(Supplier<CompletableFuture<Turn>> decide, Supplier<Object> body,
+            Supplier<CompletableFuture<Void>> release) {
+        return Reactor.mono(decide, body, release);
     }
 
-    /** A {@code Flux} that counts on subscription and then subscribes to the body's, or completes empty. */
-    static Object flux(Supplier<CompletableFuture<Boolean>> shouldRun, Supplier<Object> body) {
-        return Reactor.flux(shouldRun, body);
+    /** As {@link #mono} for a {@code Flux}. */
+    static Object flux(Supplier<CompletableFuture<Turn>> decide, Supplier<Object> body,
+            Supplier<CompletableFuture<Void>> release) {
+        return Reactor.flux(decide, body, release);
     }
 
     private static final class Reactor {
 
-        static Mono<?> mono(Supplier<CompletableFuture<Boolean>> shouldRun, Supplier<Object> body) {
-            return Mono.fromFuture(shouldRun).flatMap(run -> run ? orEmpty((Mono<?>) body.get()) : Mono.empty());
+        static Mono<?> mono(Supplier<CompletableFuture<Turn>> decide, Supplier<Object> body,
+                Supplier<CompletableFuture<Void>> release) {
+            return Mono.fromFuture(decide).flatMap(turn -> switch (turn) {
+                case SKIP -> Mono.empty();
+                case RUN -> orEmpty((Mono<?>) body.get());
+                case CLAIMED -> Mono.defer(() -> orEmpty((Mono<?>) body.get()))
+                        .onErrorResume(failure -> Mono.fromFuture(release).then(Mono.error(failure)));
+            });
         }
 
-        static Flux<?> flux(Supplier<CompletableFuture<Boolean>> shouldRun, Supplier<Object> body) {
-            return Mono.fromFuture(shouldRun)
-                    .flatMapMany(run -> run ? orEmpty((Flux<?>) body.get()) : Flux.empty());
+        static Flux<?> flux(Supplier<CompletableFuture<Turn>> decide, Supplier<Object> body,
+                Supplier<CompletableFuture<Void>> release) {
+            return Mono.fromFuture(decide).flatMapMany(turn -> switch (turn) {
+                case SKIP -> Flux.empty();
+                case RUN -> orEmpty((Flux<?>) body.get());
+                case CLAIMED -> Flux.defer(() -> orEmpty((Flux<?>) body.get()))
+                        .onErrorResume(failure -> Mono.fromFuture(release).then(Mono.error(failure)));
+            });
         }
 
         private static Mono<?> orEmpty(Mono<?> mono) {

@@ -14,10 +14,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import io.github.distributedcounter.EveryNCalls;
-import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfiguration;
 import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,13 +32,7 @@ class EveryNCallsAsyncTest {
     private final ApplicationContextRunner runner;
 
     EveryNCallsAsyncTest(URI endpoint) {
-        runner = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DistributedCounterAutoConfiguration.class,
-                        EveryNCallsAutoConfiguration.class))
-                .withPropertyValues("distributed-counter.endpoint=" + endpoint,
-                        "distributed-counter.access-key=local", "distributed-counter.secret-key=local",
-                        "distributed-counter.table=async-" + UUID.randomUUID(),
-                        "distributed-counter.create-table=true");
+        runner = CounterRunner.on(endpoint, "async-" + UUID.randomUUID());
     }
 
     public static class Reports {

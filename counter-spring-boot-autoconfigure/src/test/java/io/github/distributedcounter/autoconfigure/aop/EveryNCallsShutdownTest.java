@@ -8,11 +8,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.distributedcounter.EveryNCalls;
-import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfiguration;
 import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The counter is closed after the beans that use it through {@link EveryNCalls}. */
@@ -24,13 +22,7 @@ class EveryNCallsShutdownTest {
     private final ApplicationContextRunner runner;
 
     EveryNCallsShutdownTest(URI endpoint) {
-        runner = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DistributedCounterAutoConfiguration.class,
-                        EveryNCallsAutoConfiguration.class))
-                .withPropertyValues("distributed-counter.endpoint=" + endpoint,
-                        "distributed-counter.access-key=local", "distributed-counter.secret-key=local",
-                        "distributed-counter.table=shutdown-" + UUID.randomUUID(),
-                        "distributed-counter.create-table=true");
+        runner = CounterRunner.on(endpoint, "shutdown-" + UUID.randomUUID());
     }
 
     public static class Flusher {
