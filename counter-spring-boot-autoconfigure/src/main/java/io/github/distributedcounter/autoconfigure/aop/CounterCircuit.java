@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 import io.github.distributedcounter.AsyncDistributedCounter;
+import io.github.distributedcounter.DescribesTable;
 import io.github.distributedcounter.DistributedCounter;
 import io.github.distributedcounter.DistributedCounterException;
 import io.github.distributedcounter.EveryNCalls;
@@ -43,21 +44,12 @@ final class CounterCircuit {
     private long nextProbe;
 
     CounterCircuit(Duration detectionTimeout, Duration probeInterval) {
-        requirePositive(detectionTimeout, "detection-timeout");
-        requirePositive(probeInterval, "probe-interval");
         this.detectionTimeout = detectionTimeout;
         this.detectionNanos = detectionTimeout.toNanos();
         this.probeInterval = probeInterval;
         this.probeIntervalNanos = probeInterval.toNanos();
         for (OnCounterFailure mode : OnCounterFailure.values()) {
             uncounted.put(mode, new LongAdder());
-        }
-    }
-
-    private static void requirePositive(Duration value, String name) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(EveryNCallsProperties.PREFIX + "." + name + " must be positive, was "
-                    + value);
         }
     }
 
@@ -75,7 +67,7 @@ final class CounterCircuit {
         }
         return bounded(request.apply(counter.async())).whenComplete((value, failure) -> {
             if (failure != null && opens(unwrap(failure))) {
-                open(describe(unwrap(failure)));
+                open(counter, describe(unwrap(failure)));
             }
         });
     }
@@ -125,7 +117,7 @@ final class CounterCircuit {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
-    private synchronized void open(String why) {
+    private synchronized void open(DistributedCounter counter, String why) {
         if (state != State.CLOSED) {
             return;
         }
@@ -133,7 +125,7 @@ final class CounterCircuit {
         openedAt = Instant.now();
         nextProbe = System.nanoTime() + probeIntervalNanos;
         state = State.OPEN;
-        logger.warn("@EveryNCalls: the distributed counter failed (" + why + "); until it answers again, calls are"
+        logger.warn("@EveryNCalls: " + name(counter) + " failed (" + why + "); until it answers again, calls are"
                 + " not counted and decide at once: SKIP methods skip, RUN methods run, PROPAGATE methods throw."
                 + " Probing every " + probeInterval);
     }
@@ -153,18 +145,23 @@ final class CounterCircuit {
         }
         probe.whenComplete((value, failure) -> {
             if (failure == null) {
-                close();
+                close(counter);
             } else {
                 reopen(describe(unwrap(failure)));
             }
         });
     }
 
-    private synchronized void close() {
+    private synchronized void close(DistributedCounter counter) {
         cause = null;
         openedAt = null;
         state = State.CLOSED;
-        logger.info("@EveryNCalls: the distributed counter answers again; calls are counted again");
+        logger.info("@EveryNCalls: " + name(counter) + " answers again; calls are counted again");
+    }
+
+    private static String name(DistributedCounter counter) {
+        return counter instanceof DescribesTable table ? "the distributed counter of table '" + table.tableName() + "'"
+                : "the distributed counter";
     }
 
     private synchronized void reopen(String why) {

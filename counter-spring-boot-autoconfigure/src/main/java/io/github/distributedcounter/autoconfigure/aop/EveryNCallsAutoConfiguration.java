@@ -1,5 +1,7 @@
 package io.github.distributedcounter.autoconfigure.aop;
 
+import java.time.Duration;
+
 import io.github.distributedcounter.DistributedCounter;
 import io.github.distributedcounter.EveryNCalls;
 import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfiguration;
@@ -11,6 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
@@ -31,7 +34,16 @@ public class EveryNCallsAutoConfiguration {
     static EveryNCallsBeanPostProcessor everyNCallsBeanPostProcessor(Environment environment) {
         EveryNCallsProperties properties = Binder.get(environment)
                 .bindOrCreate(EveryNCallsProperties.PREFIX, EveryNCallsProperties.class);
+        requirePositive("detection-timeout", properties.getDetectionTimeout());
+        requirePositive("probe-interval", properties.getProbeInterval());
         CounterCircuit circuit = new CounterCircuit(properties.getDetectionTimeout(), properties.getProbeInterval());
-        return new EveryNCallsBeanPostProcessor(new EveryNCallsInterceptor(circuit));
+        return new EveryNCallsBeanPostProcessor(new EveryNCallsInterceptor(new Turns(circuit)));
+    }
+
+    private static void requirePositive(String property, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new InvalidConfigurationPropertyValueException(EveryNCallsProperties.PREFIX + "." + property,
+                    value, "must be positive");
+        }
     }
 }

@@ -37,7 +37,7 @@ final class EveryNCallsBeanPostProcessor extends AbstractBeanFactoryAwareAdvisin
     }
 
     CounterCircuit circuit() {
-        return interceptor.circuit();
+        return interceptor.turns().circuit();
     }
 
     @Override
@@ -52,7 +52,7 @@ final class EveryNCallsBeanPostProcessor extends AbstractBeanFactoryAwareAdvisin
         if (isEligible(bean, beanName) && interceptor.register(AopUtils.getTargetClass(bean))) {
             String counter = counterBeanName(beanName);
             beans.registerDependentBean(counter, beanName);
-            interceptor.useCounter(beans.getBean(counter, DistributedCounter.class));
+            interceptor.turns().useCounter(beans.getBean(counter, DistributedCounter.class));
         }
         return super.postProcessAfterInitialization(bean, beanName);
     }

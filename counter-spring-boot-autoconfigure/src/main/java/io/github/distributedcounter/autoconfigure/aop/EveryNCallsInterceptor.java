@@ -14,10 +14,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.github.distributedcounter.DistributedCounter;
 import io.github.distributedcounter.DistributedCounterException;
 import io.github.distributedcounter.EveryNCalls;
-import io.github.distributedcounter.EveryNCalls.OnCounterFailure;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.support.AopUtils;
@@ -42,9 +40,9 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Runs an {@link EveryNCalls} method on every n-th call and skips it otherwise. Each method's settings and key
- * expression are checked and compiled once, when its bean is created. Calls are counted through the
- * {@link CounterCircuit}; methods returning a {@link CompletionStage}, {@code Mono} or {@code Flux} are counted
- * without blocking and composed with the count.
+ * expression are checked and compiled once, when its bean is created. {@link Turns} counts each call; methods
+ * returning a {@link CompletionStage}, {@code Mono} or {@code Flux} are counted without blocking and composed
+ * with the count.
  */
 final class EveryNCallsInterceptor implements MethodInterceptor {
 
@@ -52,26 +50,20 @@ final class EveryNCallsInterceptor implements MethodInterceptor {
             short.class, (short) 0, char.class, (char) 0, int.class, 0, long.class, 0L, float.class, 0f,
             double.class, 0d);
 
-    private final CounterCircuit circuit;
+    private final Turns turns;
     private final ExpressionParser parser = new SpelExpressionParser();
     private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
     private final Map<Method, Plan> plans = new ConcurrentHashMap<>();
     private final KeyConversion keyConversion = new KeyConversion(this::conversionService);
     private volatile BeanFactory beanFactory;
     private volatile BeanFactoryResolver beanResolver;
-    private volatile DistributedCounter counter;
 
-    EveryNCallsInterceptor(CounterCircuit circuit) {
-        this.circuit = circuit;
+    EveryNCallsInterceptor(Turns turns) {
+        this.turns = turns;
     }
 
-    CounterCircuit circuit() {
-        return circuit;
-    }
-
-    /** The counter of every {@link EveryNCalls} method, resolved when the first bean that has one is created. */
-    void useCounter(DistributedCounter counter) {
-        this.counter = counter;
+    Turns turns() {
+        return turns;
     }
 
     /**
@@ -101,101 +93,40 @@ final class EveryNCallsInterceptor implements MethodInterceptor {
         }
         String key = plan.key(method, invocation.getArguments());
         return switch (plan.returns) {
-            case STAGE -> decide(plan, key).thenCompose(turn -> switch (turn) {
+            case STAGE -> turns.decide(plan.annotation, key, plan::propagated).thenCompose(turn -> switch (turn) {
                 case SKIP -> CompletableFuture.completedFuture(null);
                 case RUN -> proceedToStage(invocation);
                 case CLAIMED -> proceedToStage(invocation).handle((value, failure) -> failure == null
                         ? CompletableFuture.completedFuture(value)
-                        : release(key).thenCompose(released -> CompletableFuture.failedFuture(failure)))
+                        : turns.release(key).thenCompose(released -> CompletableFuture.failedFuture(failure)))
                         .thenCompose(Function.identity());
             });
-            case MONO -> ReactiveReturns.mono(() -> decide(plan, key), () -> proceed(invocation),
-                    () -> release(key));
-            case FLUX -> ReactiveReturns.flux(() -> decide(plan, key), () -> proceed(invocation),
-                    () -> release(key));
+            case MONO -> ReactiveReturns.mono(() -> turns.decide(plan.annotation, key, plan::propagated), () -> proceed(invocation),
+                    () -> turns.release(key));
+            case FLUX -> ReactiveReturns.flux(() -> turns.decide(plan.annotation, key, plan::propagated), () -> proceed(invocation),
+                    () -> turns.release(key));
             case VALUE -> proceedAfterCount(plan, key, invocation);
         };
     }
 
-    /** Whether and how a call runs its body. */
-    enum Turn {
-        /** Not its turn, or skipped by {@code SKIP}. */
-        SKIP,
-        /** Runs: its turn with {@code countFailedRuns = true}, or by {@code RUN}. */
-        RUN,
-        /** Runs, having claimed a run with {@code countFailedRuns = false}: gives it back if the body throws. */
-        CLAIMED
-    }
-
     private Object proceedAfterCount(Plan plan, String key, MethodInvocation invocation) throws Throwable {
-        Turn turn;
+        Turns.Turn turn;
         try {
-            turn = decide(plan, key).join();
+            turn = turns.decide(plan.annotation, key, plan::propagated).join();
         } catch (CompletionException e) {
             throw CounterCircuit.unwrap(e);
         }
-        if (turn == Turn.SKIP) {
+        if (turn == Turns.Turn.SKIP) {
             return plan.skippedResult.get();
         }
         try {
             return invocation.proceed();
         } catch (Throwable failure) {
-            if (turn == Turn.CLAIMED) {
-                release(key).join();
+            if (turn == Turns.Turn.CLAIMED) {
+                turns.release(key).join();
             }
             throw failure;
         }
-    }
-
-    /**
-     * Counts this call and decides whether it runs the body; where the count fails, has no answer in time or the
-     * circuit is open, {@link EveryNCalls#onCounterFailure()} decides. With {@code countFailedRuns = false} a
-     * call runs when it claims one of the {@code calls / n} runs due so far on the key's runs counter.
-     *
-     * @throws IllegalArgumentException if the key is not a valid counter key
-     */
-    private CompletableFuture<Turn> decide(Plan plan, String key) {
-        DistributedCounter counter = this.counter;
-        long n = plan.annotation.n();
-        return circuit.call(counter, key, async -> async.increment(key, 1, 0))
-                .thenCompose(count -> plan.annotation.countFailedRuns()
-                        ? CompletableFuture.completedFuture(count % n == 0 ? Turn.RUN : Turn.SKIP)
-                        : claim(counter, key, count / n))
-                .handle((turn, failure) -> {
-                    if (failure == null) {
-                        return turn;
-                    }
-                    Throwable cause = CounterCircuit.unwrap(failure);
-                    if (cause instanceof IllegalArgumentException badKey) {
-                        throw new CompletionException(badKey);
-                    }
-                    OnCounterFailure mode = plan.annotation.onCounterFailure();
-                    circuit.uncounted(mode);
-                    return switch (mode) {
-                        case RUN -> Turn.RUN;
-                        case SKIP -> Turn.SKIP;
-                        case PROPAGATE -> throw new CompletionException(plan.propagated(cause));
-                    };
-                });
-    }
-
-    private CompletableFuture<Turn> claim(DistributedCounter counter, String key, long due) {
-        if (due < 1) {
-            return CompletableFuture.completedFuture(Turn.SKIP);
-        }
-        return circuit.call(counter, key, async -> async.incrementIfAtMost(runsKey(key), 1, due))
-                .thenApply(claimed -> claimed.isPresent() ? Turn.CLAIMED : Turn.SKIP);
-    }
-
-    /** Gives back a claimed run whose body threw, so that a later call runs it; never fails. */
-    private CompletableFuture<Void> release(String key) {
-        return circuit.call(counter, key, async -> async.decrement(runsKey(key), 1))
-                .handle((value, failure) -> null);
-    }
-
-    /** The counter of runs claimed, for {@code countFailedRuns = false}. */
-    static String runsKey(String key) {
-        return key + "#runs";
     }
 
     private static Object proceed(MethodInvocation invocation) {
@@ -366,7 +297,7 @@ final class EveryNCallsInterceptor implements MethodInterceptor {
         RuntimeException propagated(Throwable failure) {
             if (failure instanceof TimeoutException) {
                 return new DistributedCounterException(where + ": the distributed counter gave no answer within "
-                        + circuit.detectionTimeout(), failure);
+                        + turns.circuit().detectionTimeout(), failure);
             }
             if (failure instanceof CounterCircuit.Unavailable unavailable) {
                 return new DistributedCounterException(where + ": not counted: " + unavailable.getMessage(),

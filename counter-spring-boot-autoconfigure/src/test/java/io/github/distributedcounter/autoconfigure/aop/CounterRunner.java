@@ -6,7 +6,10 @@ import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfigur
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** The auto-configured counter and {@code @EveryNCalls} on a DynamoDB endpoint, with local credentials. */
+/**
+ * The auto-configured counter and {@code @EveryNCalls} on a DynamoDB endpoint, with local credentials. Counts may
+ * take 30 s before they count as an outage, so that a slow, loaded machine never opens the circuit.
+ */
 final class CounterRunner {
 
     private CounterRunner() {
@@ -19,6 +22,7 @@ final class CounterRunner {
                         EveryNCallsAutoConfiguration.class))
                 .withPropertyValues("distributed-counter.endpoint=" + endpoint,
                         "distributed-counter.access-key=local", "distributed-counter.secret-key=local",
-                        "distributed-counter.table=" + table, "distributed-counter.create-table=true");
+                        "distributed-counter.table=" + table, "distributed-counter.create-table=true",
+                        "distributed-counter.every-n-calls.detection-timeout=30s");
     }
 }

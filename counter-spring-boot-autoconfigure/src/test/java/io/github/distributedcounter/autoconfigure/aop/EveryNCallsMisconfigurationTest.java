@@ -84,8 +84,9 @@ class EveryNCallsMisconfigurationTest {
                     for (int i = 0; i < 4; i++) {
                         assertThat(reports.report()).isNull();
                     }
-                    assertThat(output.getAll().lines().filter(line -> line.contains("WARN")
-                            && line.contains("@EveryNCalls: the distributed counter failed (")).toList())
+                    String opened = "@EveryNCalls: the distributed counter of table 'misspelled-table' failed (";
+                    assertThat(output.getAll().lines()
+                            .filter(line -> line.contains("WARN") && line.contains(opened)).toList())
                             .singleElement().asString().contains("io.github.distributedcounter.TableNotFoundException:"
                                     + " DynamoDB table 'misspelled-table' does not exist or is not active.");
                 });

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import io.github.distributedcounter.DistributedCounterException;
 import io.github.distributedcounter.EveryNCalls;
@@ -44,10 +46,10 @@ import reactor.core.publisher.Mono;
 @ExtendWith(OutputCaptureExtension.class)
 class EveryNCallsOutageTest {
 
-    private static final String OPENED = "@EveryNCalls: the distributed counter failed (";
     private static final int THREADS = 8;
     private static final int CALLS = 25;
 
+    private final String table = "outage-" + UUID.randomUUID();
     private SilentStore silent;
     private ExecutorService pool;
 
@@ -90,7 +92,7 @@ class EveryNCallsOutageTest {
         }
     }
 
-    private static ApplicationContextRunner runner(URI endpoint) {
+    private ApplicationContextRunner runner(URI endpoint) {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
                         CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
@@ -98,7 +100,7 @@ class EveryNCallsOutageTest {
                         EveryNCallsHealthAutoConfiguration.class, EveryNCallsMetricsAutoConfiguration.class))
                 .withPropertyValues("distributed-counter.endpoint=" + endpoint,
                         "distributed-counter.access-key=local", "distributed-counter.secret-key=local",
-                        "distributed-counter.table=outage", "distributed-counter.api-call-attempt-timeout=1s",
+                        "distributed-counter.table=" + table, "distributed-counter.api-call-attempt-timeout=1s",
                         "distributed-counter.api-call-timeout=2s", "distributed-counter.outcome-resolution-timeout=1s",
                         "distributed-counter.retry.max-attempts=2",
                         "distributed-counter.every-n-calls.detection-timeout=300ms",
@@ -130,8 +132,9 @@ class EveryNCallsOutageTest {
         return List.copyOf(results);
     }
 
-    private static void assertCircuitOpenOnce(ApplicationContext context, CapturedOutput output) {
-        assertThat(output.getAll().split(java.util.regex.Pattern.quote(OPENED), -1)).hasSize(2);
+    private void assertCircuitOpenOnce(ApplicationContext context, CapturedOutput output) {
+        assertThat(output.getAll().split(Pattern.quote("@EveryNCalls: the distributed counter of table '" + table
+                + "' failed ("), -1)).hasSize(2);
         assertThat(context.getBean(MeterRegistry.class).get("distributed.counter.every-n-calls.circuit.open")
                 .gauge().value()).isEqualTo(1.0);
         Health health = context.getBean("everyNCallsHealthIndicator", HealthIndicator.class).health(true);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import io.github.distributedcounter.EveryNCalls;
 import io.github.distributedcounter.EveryNCalls.OnCounterFailure;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class EveryNCallsRecoveryTest {
 
+    private final String table = "recovery-" + UUID.randomUUID();
     private final FaultInjectingProxy proxy;
     private final ApplicationContextRunner runner;
 
@@ -38,7 +40,7 @@ class EveryNCallsRecoveryTest {
                         EveryNCallsAutoConfiguration.class, EveryNCallsHealthAutoConfiguration.class))
                 .withPropertyValues("distributed-counter.endpoint=" + proxy.endpoint(),
                         "distributed-counter.access-key=local", "distributed-counter.secret-key=local",
-                        "distributed-counter.table=recovery-" + UUID.randomUUID(),
+                        "distributed-counter.table=" + table,
                         "distributed-counter.create-table=true", "distributed-counter.retry.max-attempts=1",
                         "distributed-counter.outcome-resolution-timeout=1s",
                         "distributed-counter.every-n-calls.probe-interval=50ms")
@@ -91,9 +93,10 @@ class EveryNCallsRecoveryTest {
             assertThat(ticks.tick()).isEqualTo("ran");
             assertThat(ticks.runs()).isEqualTo(2);
             assertThat(StoredCounters.of(context, "ticks")).isEqualTo(Map.of("ticks", 4L));
-            assertThat(output.getAll().split("@EveryNCalls: the distributed counter failed \\(", -1)).hasSize(2);
-            assertThat(output.getAll().split("@EveryNCalls: the distributed counter answers again; calls are"
-                    + " counted again", -1)).hasSize(2);
+            String counter = "@EveryNCalls: the distributed counter of table '" + table + "'";
+            assertThat(output.getAll().split(Pattern.quote(counter + " failed ("), -1)).hasSize(2);
+            assertThat(output.getAll().split(Pattern.quote(counter + " answers again; calls are counted again"), -1))
+                    .hasSize(2);
         });
     }
 }
