@@ -9,17 +9,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
+import io.github.distributedcounter.ConcurrentWorkers;
 import io.github.distributedcounter.EveryNCalls;
 import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.Test;
@@ -114,27 +111,13 @@ class EveryNCallsFailingBodyTest {
 
     /** The outcome of every call: 8 threads × {@code calls} started together. */
     private static List<String> onEightThreads(int calls, Supplier<String> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            CyclicBarrier start = new CyclicBarrier(8);
-            ConcurrentLinkedQueue<String> outcomes = new ConcurrentLinkedQueue<>();
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                workers.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < calls; i++) {
-                        outcomes.add(outcome(call));
-                    }
-                    return null;
-                }));
+        ConcurrentLinkedQueue<String> outcomes = new ConcurrentLinkedQueue<>();
+        ConcurrentWorkers.run(8, thread -> {
+            for (int i = 0; i < calls; i++) {
+                outcomes.add(outcome(call));
             }
-            for (Future<?> worker : workers) {
-                worker.get(120, TimeUnit.SECONDS);
-            }
-            return new ArrayList<>(outcomes);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        return new ArrayList<>(outcomes);
     }
 
     @Test

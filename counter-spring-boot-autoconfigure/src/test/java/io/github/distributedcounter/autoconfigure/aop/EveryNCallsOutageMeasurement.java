@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
+import io.github.distributedcounter.ConcurrentWorkers;
 import io.github.distributedcounter.EveryNCalls;
 import io.github.distributedcounter.EveryNCalls.OnCounterFailure;
 import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfiguration;
@@ -48,28 +46,16 @@ class EveryNCallsOutageMeasurement {
                     .withBean(Reports.class).run(context -> {
                         Reports reports = context.getBean(Reports.class);
                         long[] nanos = new long[threads * calls];
-                        List<String> results = java.util.Collections.synchronizedList(new ArrayList<>());
-                        ExecutorService pool = Executors.newFixedThreadPool(threads);
-                        CyclicBarrier start = new CyclicBarrier(threads);
-                        List<Future<?>> workers = new ArrayList<>();
+                        List<String> results = Collections.synchronizedList(new ArrayList<>());
                         long began = System.nanoTime();
-                        for (int t = 0; t < threads; t++) {
-                            int thread = t;
-                            workers.add(pool.submit(() -> {
-                                start.await();
-                                for (int i = 0; i < calls; i++) {
-                                    long callStart = System.nanoTime();
-                                    results.add(String.valueOf(reports.report()));
-                                    nanos[thread * calls + i] = System.nanoTime() - callStart;
-                                }
-                                return null;
-                            }));
-                        }
-                        for (Future<?> worker : workers) {
-                            worker.get();
-                        }
+                        ConcurrentWorkers.run(threads, thread -> {
+                            for (int i = 0; i < calls; i++) {
+                                long callStart = System.nanoTime();
+                                results.add(String.valueOf(reports.report()));
+                                nanos[thread * calls + i] = System.nanoTime() - callStart;
+                            }
+                        });
                         long wall = System.nanoTime() - began;
-                        pool.shutdown();
                         assertThat(results).hasSize(threads * calls).containsOnly("null");
                         Arrays.sort(nanos);
                         System.out.printf("SKIP against a store that never answers: %d threads x %d calls: wall %.3f s,"

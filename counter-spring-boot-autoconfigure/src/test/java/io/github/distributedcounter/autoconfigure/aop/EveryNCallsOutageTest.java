@@ -3,20 +3,15 @@ package io.github.distributedcounter.autoconfigure.aop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
+import io.github.distributedcounter.ConcurrentWorkers;
 import io.github.distributedcounter.DistributedCounterException;
 import io.github.distributedcounter.EveryNCalls;
 import io.github.distributedcounter.EveryNCalls.OnCounterFailure;
@@ -51,17 +46,14 @@ class EveryNCallsOutageTest {
 
     private final String table = "outage-" + UUID.randomUUID();
     private SilentStore silent;
-    private ExecutorService pool;
 
     @BeforeEach
     void start() throws Exception {
         silent = new SilentStore();
-        pool = Executors.newFixedThreadPool(THREADS);
     }
 
     @AfterEach
     void stop() throws Exception {
-        pool.shutdownNow();
         silent.close();
     }
 
@@ -109,26 +101,17 @@ class EveryNCallsOutageTest {
     }
 
     /** Every result of {@code THREADS} × {@code CALLS} calls, the thrown exception where one was thrown. */
-    private List<Object> onEightThreads(Callable<Object> call) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(THREADS);
+    private static List<Object> onEightThreads(Callable<Object> call) throws Exception {
         ConcurrentLinkedQueue<Object> results = new ConcurrentLinkedQueue<>();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            workers.add(pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < CALLS; i++) {
-                    try {
-                        results.add(String.valueOf(call.call()));
-                    } catch (Exception e) {
-                        results.add(e);
-                    }
+        ConcurrentWorkers.run(THREADS, thread -> {
+            for (int i = 0; i < CALLS; i++) {
+                try {
+                    results.add(String.valueOf(call.call()));
+                } catch (Exception e) {
+                    results.add(e);
                 }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get(300, TimeUnit.SECONDS);
-        }
+            }
+        });
         return List.copyOf(results);
     }
 
