@@ -40,12 +40,18 @@ public @interface EveryNCalls {
      */
     boolean countFailedRuns() default true;
 
-    /** What a call does when the counter fails (DynamoDB unreachable, throttled, ...). */
+    /**
+     * What a call does when it cannot be counted: the counter failed (DynamoDB unreachable, throttled, the table
+     * missing, ...), had no answer in time, or is known to be unavailable since an earlier such call.
+     */
     OnCounterFailure onCounterFailure() default OnCounterFailure.PROPAGATE;
 
     /** What a call does when the counter fails. */
     enum OnCounterFailure {
-        /** Throw the counter's exception; the method does not run. */
+        /**
+         * Throw: the counter's exception, or a {@link DistributedCounterException} where the counter had no answer
+         * in time or is known to be unavailable; the method does not run.
+         */
         PROPAGATE,
         /** Run the method, as if it were an n-th call. */
         RUN,

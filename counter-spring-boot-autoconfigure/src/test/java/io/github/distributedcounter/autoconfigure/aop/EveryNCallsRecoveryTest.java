@@ -42,7 +42,11 @@ class EveryNCallsRecoveryTest {
                         "distributed-counter.access-key=local", "distributed-counter.secret-key=local",
                         "distributed-counter.table=" + table,
                         "distributed-counter.create-table=true", "distributed-counter.retry.max-attempts=1",
+                        "distributed-counter.api-call-attempt-timeout=10s",
+                        // the increment sent while DynamoDB is down gives up within 1 s, before the circuit
+                        // stops waiting for it, so it can never be applied later
                         "distributed-counter.outcome-resolution-timeout=1s",
+                        "distributed-counter.every-n-calls.detection-timeout=10s",
                         "distributed-counter.every-n-calls.probe-interval=50ms")
                 .withBean(Ticks.class);
     }
