@@ -91,14 +91,15 @@ public final class History {
         }
     }
 
-    /** Starts one asynchronous increment of {@code amount} and records it when its future completes. */
+    /**
+     * Starts one asynchronous increment of {@code amount}; returns a future that completes as the call's does, once
+     * the call is recorded.
+     */
     public CompletableFuture<Long> incrementAsync(long amount, Supplier<CompletableFuture<Long>> call) {
         long start = System.nanoTime();
-        CompletableFuture<Long> future = call.get();
-        future.whenComplete((value, failure) -> calls.add(failure == null
+        return call.get().whenComplete((value, failure) -> calls.add(failure == null
                 ? new Call(start, System.nanoTime(), amount, Outcome.ACKNOWLEDGED, value)
                 : new Call(start, System.nanoTime(), amount, Call.outcomeOf(failure), 0)));
-        return future;
     }
 
     public void add(Call call) {

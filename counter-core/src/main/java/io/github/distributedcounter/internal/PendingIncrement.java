@@ -82,10 +82,14 @@ abstract class PendingIncrement {
         }
     }
 
-    /** A caller holding a future; it never sends. */
+    /**
+     * A caller holding a future; it never sends. Its outcome is kept until {@link #deliver()} completes the future,
+     * so that the future's callbacks never run on the thread that holds the key's turn.
+     */
     static final class Async extends PendingIncrement {
 
         final CompletableFuture<Long> future = new CompletableFuture<>();
+        private volatile Object outcome;
 
         Async(long amount, boolean hasInitial, long initialValue) {
             super(amount, hasInitial, initialValue);
@@ -93,17 +97,26 @@ abstract class PendingIncrement {
 
         @Override
         void complete(long value) {
-            future.complete(value);
+            outcome = value;
         }
 
         @Override
         void fail(RuntimeException failure) {
-            future.completeExceptionally(failure);
+            outcome = failure;
         }
 
         @Override
         boolean lead(List<PendingIncrement> batch) {
             return false;
+        }
+
+        void deliver() {
+            Object o = outcome;
+            if (o instanceof Long value) {
+                future.complete(value);
+            } else {
+                future.completeExceptionally((RuntimeException) o);
+            }
         }
     }
 }
