@@ -152,6 +152,17 @@ public final class Coalescer {
         }
     }
 
+    /** Takes {@code call} out of the queue of {@code key}; false if it is no longer there (it is being sent). */
+    boolean withdraw(String key, PendingIncrement call) {
+        Lane lane = lanes.get(key);
+        if (lane == null) {
+            return false;
+        }
+        synchronized (lane) {
+            return lane.queue.remove(call);
+        }
+    }
+
     /** Number of keys with a request in flight. */
     public int activeKeys() {
         return lanes.size();

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import io.github.distributedcounter.CounterNotFoundException;
 import io.github.distributedcounter.CounterObserver;
 import io.github.distributedcounter.DistributedCounterException;
+import io.github.distributedcounter.IncrementNotSentException;
 import io.github.distributedcounter.OutcomeUnknownException;
 import io.github.distributedcounter.TableNotFoundException;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -335,9 +336,13 @@ public final class CounterTable {
      *
      * @return the new value
      * @throws ConditionNotMetException if the condition failed; nothing was written
+     * @throws IncrementNotSentException if the calling thread is interrupted, or the SDK failed before sending
      */
     long add(String key, Delta delta) throws ConditionNotMetException {
         awaitActive();
+        if (Thread.currentThread().isInterrupted()) {
+            throw NotSent.interrupted(key);
+        }
         long sequence = exactlyOnce == null ? 0 : exactlyOnce.nextSequence();
         boolean known = knownCounters.contains(key);
         UpdateItemRequest request = addRequest(key, delta, sequence, known);
@@ -371,6 +376,9 @@ public final class CounterTable {
                     knownCounters.remove(key);
                     request = addRequest(key, delta, sequence, false);
                     continue;
+                }
+                if (deadline == 0 && NotSent.proves(e)) {
+                    throw NotSent.failed(key, tableName, e);
                 }
                 if (exactlyOnce == null || !ExactlyOnce.worthResending(e)) {
                     throw failure("UpdateItem", key, e);

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
+import io.github.distributedcounter.IncrementNotSentException;
+
 /** One caller's increment, waiting in a key's lane for the request that carries it. */
 abstract class PendingIncrement {
 
@@ -55,7 +57,11 @@ abstract class PendingIncrement {
             LockSupport.unpark(thread);
         }
 
-        /** Waits for the result, sending the batches handed to this thread meanwhile. */
+        /**
+         * Waits for the result, sending the batches handed to this thread meanwhile. Interrupted while its increment
+         * still waits in the queue, it withdraws it and throws {@link IncrementNotSentException}; once the increment
+         * is in a request, it waits for the outcome. Either way the interrupt status stays set.
+         */
         @SuppressWarnings("unchecked")
         long await(Coalescer coalescer, String key) {
             boolean interrupted = false;
@@ -64,7 +70,12 @@ abstract class PendingIncrement {
                     Object s = state;
                     if (s == null) {
                         LockSupport.park(this);
-                        interrupted |= Thread.interrupted();
+                        if (Thread.interrupted()) {
+                            interrupted = true;
+                            if (coalescer.withdraw(key, this)) {
+                                throw NotSent.interrupted(key);
+                            }
+                        }
                     } else if (s instanceof List<?> batch) {
                         state = null;
                         coalescer.send(key, (List<PendingIncrement>) batch, false);
