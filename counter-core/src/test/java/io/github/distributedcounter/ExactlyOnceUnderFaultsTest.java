@@ -168,8 +168,6 @@ class ExactlyOnceUnderFaultsTest {
 
     @Test
     void throttledWritesAreRetriedWithoutAnErrorAndStayLinearizable() throws Exception {
-        proxy.setPolicy(operation -> operation.equals("UpdateItem") && ThreadLocalRandom.current().nextInt(100) < 50
-                ? Fault.THROTTLE : Fault.NONE);
         try (DynamoDbClient quickRetries = DynamoDbClient.builder().endpointOverride(proxy.endpoint())
                 .region(DynamoDbEmulator.REGION).credentialsProvider(DynamoDbEmulator.credentialsProvider())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
@@ -178,6 +176,8 @@ class ExactlyOnceUnderFaultsTest {
                         .build()))
                 .build();
                 DynamoDbDistributedCounter counter = counter(b -> b.dynamoDbClient(quickRetries))) {
+            proxy.setPolicy(operation -> operation.equals("UpdateItem")
+                    && ThreadLocalRandom.current().nextInt(100) < 50 ? Fault.THROTTLE : Fault.NONE);
             AtomicInteger failures = new AtomicInteger();
             History history = new History();
             List<Long> values = onEightThreads(250, counter, history, failures);
