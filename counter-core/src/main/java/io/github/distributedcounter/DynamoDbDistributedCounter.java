@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import io.github.distributedcounter.internal.Coalescer;
 import io.github.distributedcounter.internal.CounterTable;
 import io.github.distributedcounter.internal.ExactlyOnce;
+import io.github.distributedcounter.internal.Handoff;
 import io.github.distributedcounter.internal.Keys;
 import io.github.distributedcounter.internal.SafeObserver;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -42,20 +43,21 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
 
     private final CounterTable table;
     private final Coalescer coalescer;
-    private final Executor executor;
+    private final Handoff handoff;
     private final ExecutorService ownedExecutor;
     private final AsyncDistributedCounter async = new Async();
     private volatile boolean closed;
 
     private DynamoDbDistributedCounter(Builder builder) {
         this.ownedExecutor = builder.asyncExecutor == null ? defaultExecutor() : null;
-        this.executor = builder.asyncExecutor == null ? ownedExecutor : builder.asyncExecutor;
+        Executor executor = builder.asyncExecutor == null ? ownedExecutor : builder.asyncExecutor;
+        this.handoff = new Handoff(executor);
         ExactlyOnce exactlyOnce = builder.exactlyOnce
                 ? new ExactlyOnce(builder.exactlyOnceRetention, builder.outcomeResolutionTimeout) : null;
         this.table = new CounterTable(builder.client, builder.tableName, builder.keyAttribute,
                 builder.valueAttribute, builder.provisionedThroughput, builder.tableActiveTimeout, SafeObserver.of(builder.observer),
                 exactlyOnce, executor);
-        this.coalescer = new Coalescer(table, executor, builder.coalescing ? builder.maxBatchSize : 1);
+        this.coalescer = new Coalescer(table, handoff, builder.coalescing ? builder.maxBatchSize : 1);
     }
 
     public static Builder builder() {
@@ -271,16 +273,20 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
             return supply(() -> table.delete(key));
         }
 
-        /** Runs {@code call} on the executor; a closed counter, or an executor that refuses it, fails the future. */
+        /** Runs {@code call} on the executor, or where it does not take it on the counter's own thread. */
         private <T> CompletableFuture<T> supply(Supplier<T> call) {
             if (closed) {
                 return closedFuture();
             }
-            try {
-                return CompletableFuture.supplyAsync(call, executor);
-            } catch (RejectedExecutionException rejected) {
-                return closed ? closedFuture() : CompletableFuture.failedFuture(rejected);
-            }
+            CompletableFuture<T> future = new CompletableFuture<>();
+            handoff.execute(() -> {
+                try {
+                    future.complete(call.get());
+                } catch (Throwable e) {
+                    future.completeExceptionally(new CompletionException(e));
+                }
+            });
+            return future;
         }
     }
 

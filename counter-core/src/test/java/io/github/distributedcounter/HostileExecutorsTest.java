@@ -149,6 +149,20 @@ class HostileExecutorsTest {
     }
 
     @Test
+    void theOtherAsynchronousCallsCompleteOnAnExecutorThatDropsEveryTask() throws Exception {
+        DistributedCounter counter = counter(task -> { });
+        counter.async().put("other", 5).get(10, TimeUnit.SECONDS);
+        assertThat(counter.async().get("other").get(10, TimeUnit.SECONDS)).isEqualTo(OptionalLong.of(5));
+        assertThat(counter.async().compareAndSet("other", 5, 7).get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(counter.async().incrementIfAtMost("other", 1, 100).get(10, TimeUnit.SECONDS))
+                .isEqualTo(OptionalLong.of(8));
+        assertThat(counter.async().getAll(List.of("other", "k")).get(10, TimeUnit.SECONDS))
+                .isEqualTo(java.util.Map.of("other", 8L, "k", 0L));
+        assertThat(counter.async().delete("other").get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(counter.async().increment("k", 1).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+
+    @Test
     void cancelledFuturesStillTakeTheirIncrement() throws Exception {
         DistributedCounter counter = counter(null);
         List<CompletableFuture<Long>> kept = new ArrayList<>();

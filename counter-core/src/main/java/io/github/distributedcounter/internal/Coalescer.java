@@ -30,17 +30,21 @@ public final class Coalescer {
     private final int maxBatchSize;
 
     /**
-     * @param executor     sends the batches that queued behind a request, and asynchronous callers' first ones
+     * @param handoff      sends the batches that queued behind a request, and asynchronous callers' first ones
      * @param maxBatchSize how many callers one request may carry; 1 turns coalescing off while keeping one
      *                     request in flight per key
      */
-    public Coalescer(CounterTable table, Executor executor, int maxBatchSize) {
-        this(new TableIncrementWriter(table), executor, maxBatchSize);
+    public Coalescer(CounterTable table, Handoff handoff, int maxBatchSize) {
+        this(new TableIncrementWriter(table), handoff, maxBatchSize);
     }
 
     Coalescer(IncrementWriter writer, Executor executor, int maxBatchSize) {
+        this(writer, new Handoff(executor), maxBatchSize);
+    }
+
+    private Coalescer(IncrementWriter writer, Handoff handoff, int maxBatchSize) {
         this.writer = writer;
-        this.handoff = new Handoff(executor);
+        this.handoff = handoff;
         this.maxBatchSize = maxBatchSize;
     }
 
