@@ -3,13 +3,14 @@ package io.github.distributedcounter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,7 +40,6 @@ class HostileExecutorsTest {
 
     private final DynamoDbClient client;
     private final List<AutoCloseable> closing = new ArrayList<>();
-    private final ExecutorService app = Executors.newFixedThreadPool(THREADS);
 
     HostileExecutorsTest(DynamoDbClient client) {
         this.client = client;
@@ -47,21 +47,15 @@ class HostileExecutorsTest {
 
     @AfterEach
     void stop() throws Exception {
-        app.shutdownNow();
         for (AutoCloseable c : closing) {
             c.close();
         }
     }
 
+    /** A counter on a new table whose "k" is 0; {@code executor} null: the counter's own. */
     private DynamoDbDistributedCounter counter(Executor executor) {
-        DynamoDbDistributedCounter.Builder builder = DynamoDbDistributedCounter.builder().dynamoDbClient(client)
-                .tableName(TestTables.uniqueName("hostile"));
-        if (executor != null) {
-            builder.asyncExecutor(executor);
-        }
-        DynamoDbDistributedCounter counter = builder.build();
+        DynamoDbDistributedCounter counter = TestTables.newCounter(client, b -> b.asyncExecutor(executor));
         closing.add(counter);
-        counter.createTable();
         counter.put("k", 0);
         return counter;
     }
@@ -185,28 +179,18 @@ class HostileExecutorsTest {
      */
     private void runMixedLoad(DistributedCounter counter) throws Exception {
         History history = new History();
-        CyclicBarrier start = new CyclicBarrier(THREADS);
-        List<Future<List<CompletableFuture<Long>>>> workers = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            workers.add(app.submit(() -> {
-                start.await();
-                List<CompletableFuture<Long>> futures = new ArrayList<>();
-                for (int i = 0; i < PER_THREAD; i++) {
-                    if (i % 2 == 0) {
-                        history.increment(1, () -> counter.increment("k", 1));
-                    } else {
-                        futures.add(history.incrementAsync(1, () -> counter.async().increment("k", 1))
-                                .thenApply(v -> history.increment(1, () -> counter.increment("k", 1))));
-                    }
+        ConcurrentLinkedQueue<CompletableFuture<Long>> callbacks = new ConcurrentLinkedQueue<>();
+        ConcurrentWorkers.start(THREADS, thread -> {
+            for (int i = 0; i < PER_THREAD; i++) {
+                if (i % 2 == 0) {
+                    history.increment(1, () -> counter.increment("k", 1));
+                } else {
+                    callbacks.add(history.incrementAsync(1, () -> counter.async().increment("k", 1))
+                            .thenApply(v -> history.increment(1, () -> counter.increment("k", 1))));
                 }
-                return futures;
-            }));
-        }
-        for (Future<List<CompletableFuture<Long>>> worker : workers) {
-            for (CompletableFuture<Long> future : worker.get(60, TimeUnit.SECONDS)) {
-                future.get(60, TimeUnit.SECONDS);
             }
-        }
+        }).await(Duration.ofSeconds(60));
+        CompletableFuture.allOf(callbacks.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         assertExact(counter, history, THREADS * PER_THREAD * 3 / 2);
     }
 

@@ -20,7 +20,7 @@ import java.util.concurrent.Executor;
  * No application code runs while a thread holds a key's turn: asynchronous callers' futures are completed on
  * another thread after their request returned, so a callback may itself call the counter, even blocking.
  */
-public final class Coalescer {
+final class Coalescer {
 
     static final int BATCHES_PER_TURN = 64;
 
@@ -29,27 +29,26 @@ public final class Coalescer {
     private final Handoff handoff;
     private final int maxBatchSize;
 
-    /**
-     * @param handoff      sends the batches that queued behind a request, and asynchronous callers' first ones
-     * @param maxBatchSize how many callers one request may carry; 1 turns coalescing off while keeping one
-     *                     request in flight per key
-     */
-    public Coalescer(CounterTable table, Handoff handoff, int maxBatchSize) {
-        this(new TableIncrementWriter(table), handoff, maxBatchSize);
-    }
-
+    /** A coalescer with its own {@link Handoff} to {@code executor}. */
     Coalescer(IncrementWriter writer, Executor executor, int maxBatchSize) {
         this(writer, new Handoff(executor), maxBatchSize);
     }
 
-    private Coalescer(IncrementWriter writer, Handoff handoff, int maxBatchSize) {
+    /**
+     * @param writer       sends each batch
+     * @param handoff      sends the batches that queued behind a request, and asynchronous callers' first ones;
+     *                     completes asynchronous callers' futures
+     * @param maxBatchSize how many callers one request may carry; 1 turns coalescing off while keeping one
+     *                     request in flight per key
+     */
+    Coalescer(IncrementWriter writer, Handoff handoff, int maxBatchSize) {
         this.writer = writer;
         this.handoff = handoff;
         this.maxBatchSize = maxBatchSize;
     }
 
-    public long increment(String key, long amount, boolean hasInitial, long initialValue) {
-        PendingIncrement.Blocking call = new PendingIncrement.Blocking(amount, hasInitial, initialValue);
+    long increment(String key, Increment increment) {
+        PendingIncrement.Blocking call = new PendingIncrement.Blocking(increment);
         List<PendingIncrement> batch = enqueue(key, call);
         if (batch != null) {
             send(key, batch, false);
@@ -57,8 +56,8 @@ public final class Coalescer {
         return call.await(this, key);
     }
 
-    public CompletableFuture<Long> incrementAsync(String key, long amount, boolean hasInitial, long initialValue) {
-        PendingIncrement.Async call = new PendingIncrement.Async(amount, hasInitial, initialValue);
+    CompletableFuture<Long> incrementAsync(String key, Increment increment) {
+        PendingIncrement.Async call = new PendingIncrement.Async(increment);
         List<PendingIncrement> batch = enqueue(key, call);
         if (batch != null && !submit(key, batch)) {
             send(key, batch, false);
@@ -168,7 +167,7 @@ public final class Coalescer {
     }
 
     /** Number of keys with a request in flight. */
-    public int activeKeys() {
+    int activeKeys() {
         return lanes.size();
     }
 

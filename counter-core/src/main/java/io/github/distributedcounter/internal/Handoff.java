@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * queued. A task handed off runs exactly once, on another thread than the one handing it off: on the executor, or,
  * where the executor has not started it within {@link #RESCUE_AFTER_MILLIS} ms, on a thread of the counter's own.
  */
-public final class Handoff {
+final class Handoff {
 
     static final long RESCUE_AFTER_MILLIS = 200;
 
@@ -26,7 +26,7 @@ public final class Handoff {
 
     private final Executor executor;
 
-    public Handoff(Executor executor) {
+    Handoff(Executor executor) {
         this.executor = executor;
     }
 
@@ -53,7 +53,7 @@ public final class Handoff {
     }
 
     /** Runs {@code task} once on another thread: the executor's, or where it does not take it, a rescue thread. */
-    public void execute(Runnable task) {
+    void execute(Runnable task) {
         if (!offer(task)) {
             RESCUE.execute(task);
         }

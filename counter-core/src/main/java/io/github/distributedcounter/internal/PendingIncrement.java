@@ -9,14 +9,10 @@ import io.github.distributedcounter.IncrementNotSentException;
 /** One caller's increment, waiting in a key's lane for the request that carries it. */
 abstract class PendingIncrement {
 
-    final long amount;
-    final boolean hasInitial;
-    final long initialValue;
+    final Increment increment;
 
-    PendingIncrement(long amount, boolean hasInitial, long initialValue) {
-        this.amount = amount;
-        this.hasInitial = hasInitial;
-        this.initialValue = initialValue;
+    PendingIncrement(Increment increment) {
+        this.increment = increment;
     }
 
     abstract void complete(long value);
@@ -32,8 +28,8 @@ abstract class PendingIncrement {
         private final Thread thread = Thread.currentThread();
         private volatile Object state;
 
-        Blocking(long amount, boolean hasInitial, long initialValue) {
-            super(amount, hasInitial, initialValue);
+        Blocking(Increment increment) {
+            super(increment);
         }
 
         @Override
@@ -102,8 +98,8 @@ abstract class PendingIncrement {
         final CompletableFuture<Long> future = new CompletableFuture<>();
         private volatile Object outcome;
 
-        Async(long amount, boolean hasInitial, long initialValue) {
-            super(amount, hasInitial, initialValue);
+        Async(Increment increment) {
+            super(increment);
         }
 
         @Override
