@@ -140,8 +140,10 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
 
         /**
          * How long another instance's exactly-once entry stays in an item after that instance's last write to
-         * it; older entries are removed, so an item holds one entry (about 60 bytes) per instance that wrote it
-         * within this time. Must exceed the longest time a request can be in flight; default 10 minutes.
+         * it; older entries are removed, so an item holds one entry (about 50 bytes) per instance that wrote it
+         * within this time. At least 1 minute, and longer than {@link #outcomeResolutionTimeout(Duration)}: it must
+         * exceed the longest time a request can be in flight plus the difference between instances' clocks, as each
+         * instance judges another's entry by its own clock; default 10 minutes.
          */
         public Builder exactlyOnceRetention(Duration retention) {
             options.exactlyOnceRetention(retention);

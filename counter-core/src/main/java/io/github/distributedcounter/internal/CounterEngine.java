@@ -53,7 +53,8 @@ public final class CounterEngine implements DistributedCounter, DescribesTable {
         KnownKeys knownKeys = new KnownKeys();
         this.admin = new TableAdmin(calls, schema, options.provisionedThroughput(), options.tableActiveTimeout,
                 override);
-        this.items = new CounterItems(calls, admin, requests, schema, knownKeys);
+        this.items = new CounterItems(calls, admin, requests, schema, knownKeys,
+                exactlyOnce == null ? ExactlyOnce.DEFAULT_RETENTION : exactlyOnce.retention());
         Handoff handoff = new Handoff(executor);
         IncrementSender sender = new IncrementSender(calls, admin, requests, schema, knownKeys, exactlyOnce,
                 handoff::execute);

@@ -30,7 +30,7 @@ public final class CounterOptions {
     Executor asyncExecutor;
     CounterObserver observer = CounterObserver.NONE;
     boolean exactlyOnce = true;
-    Duration exactlyOnceRetention = Duration.ofMinutes(10);
+    Duration exactlyOnceRetention = ExactlyOnce.DEFAULT_RETENTION;
     Duration outcomeResolutionTimeout = Duration.ofSeconds(10);
 
     public void client(DynamoDbClient client) {
@@ -119,6 +119,12 @@ public final class CounterOptions {
         if (exactlyOnce) { // both are used only with exactly-once on
             requirePositive(exactlyOnceRetention, "exactlyOnceRetention");
             requirePositive(outcomeResolutionTimeout, "outcomeResolutionTimeout");
+            if (exactlyOnceRetention.compareTo(ExactlyOnce.MIN_RETENTION) < 0) {
+                throw new IllegalArgumentException("exactlyOnceRetention must be at least "
+                        + ExactlyOnce.MIN_RETENTION + ", was " + exactlyOnceRetention + ": other instances "
+                        + "remove an entry once it looks that old by their own clock, so it must cover the "
+                        + "longest time a request stays in flight plus the difference between instances' clocks");
+            }
             if (exactlyOnceRetention.compareTo(outcomeResolutionTimeout) <= 0) {
                 throw new IllegalArgumentException("exactlyOnceRetention (" + exactlyOnceRetention
                         + ") must be longer than outcomeResolutionTimeout (" + outcomeResolutionTimeout + ")");
