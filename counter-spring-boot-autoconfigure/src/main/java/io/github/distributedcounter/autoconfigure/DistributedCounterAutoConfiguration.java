@@ -84,12 +84,12 @@ public class DistributedCounterAutoConfiguration {
         @Bean(destroyMethod = "close")
         DynamoDbDistributedCounter distributedCounter(ObjectProvider<DynamoDbClient> client,
                 ObjectProvider<CounterObserver> observer, DistributedCounterProperties properties,
-                ListableBeanFactory beanFactory) {
+                ObjectProvider<DistributedCounterBuilderCustomizer> customizers, ListableBeanFactory beanFactory) {
             if (!StringUtils.hasText(properties.getTable())) {
                 throw new MissingTablePropertyException();
             }
             PropertiesCheck.counter(properties);
-            DynamoDbDistributedCounter counter = DynamoDbDistributedCounter.builder()
+            DynamoDbDistributedCounter.Builder builder = DynamoDbDistributedCounter.builder()
                     .dynamoDbClient(uniqueClient(client, beanFactory))
                     .tableName(properties.getTable())
                     .keyAttribute(properties.getKeyAttribute())
@@ -100,8 +100,9 @@ public class DistributedCounterAutoConfiguration {
                     .outcomeResolutionTimeout(properties.getOutcomeResolutionTimeout())
                     .maxBatchSize(properties.getMaxBatchSize())
                     .tableActiveTimeout(properties.getTableActiveTimeout())
-                    .observer(observer.getIfAvailable(() -> CounterObserver.NONE))
-                    .build();
+                    .observer(observer.getIfAvailable(() -> CounterObserver.NONE));
+            customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+            DynamoDbDistributedCounter counter = builder.build();
             if (properties.isCreateTable()) {
                 counter.createTable();
             }
