@@ -9,6 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 /**
@@ -23,7 +25,9 @@ public class DistributedCounterVirtualThreadsAutoConfiguration {
 
     static final String THREAD_NAME_PREFIX = "distributed-counter-";
 
+    /** First among the customizers, so that the application's own can set another executor. */
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     @ConditionalOnMissingBean(name = "distributedCounterVirtualThreads")
     DistributedCounterBuilderCustomizer distributedCounterVirtualThreads() {
         return builder -> builder.asyncExecutor(new VirtualThreadTaskExecutor(THREAD_NAME_PREFIX));

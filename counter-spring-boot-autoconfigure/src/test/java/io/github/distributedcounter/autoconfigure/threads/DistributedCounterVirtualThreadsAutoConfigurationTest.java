@@ -58,6 +58,23 @@ class DistributedCounterVirtualThreadsAutoConfigurationTest {
     }
 
     @Test
+    @EnabledForJreRange(min = JRE.JAVA_21)
+    void anExecutorOfTheApplicationsOwnCustomizerWins() {
+        runner.withPropertyValues("spring.threads.virtual.enabled=true")
+                .withBean("ownExecutor", DistributedCounterBuilderCustomizer.class,
+                        () -> builder -> builder.asyncExecutor(task -> new Thread(task, "own-executor").start()))
+                .run(context -> {
+                    assertThat(context.getBeansOfType(DistributedCounterBuilderCustomizer.class))
+                            .containsOnlyKeys("distributedCounterVirtualThreads", "ownExecutor");
+                    DistributedCounter counter = context.getBean(DistributedCounter.class);
+                    ThreadRecorder threads = context.getBean(ThreadRecorder.class);
+                    threads.clear();
+                    assertThat(counter.async().increment("a", 2, 40).join()).isEqualTo(42);
+                    assertThat(threads.names()).isNotEmpty().containsOnly("own-executor");
+                });
+    }
+
+    @Test
     void asyncWorkRunsOnTheCountersPlatformThreadsOtherwise() {
         ApplicationContextRunner platform = JRE.currentVersion().compareTo(JRE.JAVA_21) >= 0 ? runner
                 : runner.withPropertyValues("spring.threads.virtual.enabled=true"); // before Java 21 it cannot apply
