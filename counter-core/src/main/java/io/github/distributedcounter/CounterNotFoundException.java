@@ -15,7 +15,7 @@ public class CounterNotFoundException extends DistributedCounterException {
     }
 
     /** The key that has no counter. */
-    public String getKey() {
+    public String key() {
         return key;
     }
 }

@@ -17,7 +17,7 @@ public class TableNotFoundException extends DistributedCounterException {
     }
 
     /** The name of the missing table. */
-    public String getTableName() {
+    public String tableName() {
         return tableName;
     }
 }

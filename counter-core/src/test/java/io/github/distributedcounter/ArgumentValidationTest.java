@@ -176,8 +176,25 @@ class ArgumentValidationTest extends FreshCounterTest {
                 .tableActiveTimeout(Duration.ZERO).build())
                 .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessage("tableActiveTimeout must be positive, was PT0S");
-        assertThatThrownBy(() -> DynamoDbDistributedCounter.builder().provisionedThroughput(0, 5))
+        assertThatThrownBy(() -> DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName("tbl")
+                .provisionedThroughput(0, 5).build())
                 .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessage("capacity units must be at least 1, were read=0, write=5");
+    }
+
+    @Test
+    void nullOptionsAreRejectedInBuildAlike() {
+        assertThatThrownBy(() -> DynamoDbDistributedCounter.builder().dynamoDbClient(null).tableName("tbl").build())
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("dynamoDbClient is required");
+        assertThatThrownBy(() -> DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName("tbl")
+                .observer(null).build())
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("observer must not be null; leave it unset to observe nothing");
+        assertThatThrownBy(() -> DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName("tbl")
+                .exactlyOnceRetention(null).build())
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("exactlyOnceRetention must be positive, was null");
+        DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName("tbl").asyncExecutor(null).build()
+                .close();
     }
 }

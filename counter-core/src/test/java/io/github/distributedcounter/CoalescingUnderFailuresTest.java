@@ -8,11 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
@@ -83,27 +78,16 @@ class CoalescingUnderFailuresTest {
                     "counter_value", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("0"))));
             ConcurrentLinkedQueue<Long> values = new ConcurrentLinkedQueue<>();
             AtomicInteger failed = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(16);
-            CyclicBarrier start = new CyclicBarrier(16);
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < 16; t++) {
-                workers.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < 200; i++) {
-                        try {
-                            values.add(counter.increment("hot", 1));
-                        } catch (DistributedCounterException e) {
-                            assertThat(e).hasMessageContaining("injected failure");
-                            failed.incrementAndGet();
-                        }
+            ConcurrentWorkers.run(16, thread -> {
+                for (int i = 0; i < 200; i++) {
+                    try {
+                        values.add(counter.increment("hot", 1));
+                    } catch (DistributedCounterException e) {
+                        assertThat(e).hasMessageContaining("injected failure");
+                        failed.incrementAndGet();
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get(120, TimeUnit.SECONDS);
-            }
-            pool.shutdown();
+                }
+            });
 
             int succeeded = values.size();
             assertThat(succeeded + failed.get()).isEqualTo(3200);

@@ -8,17 +8,11 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
 import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,28 +24,18 @@ class ConcurrentIncrementTest {
 
     private final DynamoDbClient client;
     private final List<DynamoDbDistributedCounter> counters = new ArrayList<>();
-    private ExecutorService pool;
 
     ConcurrentIncrementTest(DynamoDbClient client) {
         this.client = client;
     }
 
-    @BeforeEach
-    void startPool() {
-        pool = Executors.newFixedThreadPool(32);
-    }
-
     @AfterEach
-    void stop() throws InterruptedException {
-        pool.shutdownNow();
-        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    void closeCounters() {
         counters.forEach(DynamoDbDistributedCounter::close);
     }
 
     private DynamoDbDistributedCounter counter(boolean coalescing) {
-        DynamoDbDistributedCounter counter = DynamoDbDistributedCounter.builder().dynamoDbClient(client)
-                .tableName(TestTables.uniqueName("concurrent")).coalescing(coalescing).build();
-        counter.createTable();
+        DynamoDbDistributedCounter counter = TestTables.newCounter(client, b -> b.coalescing(coalescing));
         counters.add(counter);
         return counter;
     }
@@ -63,24 +47,15 @@ class ConcurrentIncrementTest {
         counter.put("hits", 0);
         AtomicInteger hits = new AtomicInteger();
         ConcurrentLinkedQueue<Long> returned = new ConcurrentLinkedQueue<>();
-        CyclicBarrier start = new CyclicBarrier(32);
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < 32; t++) {
-            workers.add(pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < 200; i++) {
-                    long value = counter.increment("hits", 1);
-                    returned.add(value);
-                    if (value % 100 == 0) {
-                        hits.incrementAndGet();
-                    }
+        ConcurrentWorkers.run(32, thread -> {
+            for (int i = 0; i < 200; i++) {
+                long value = counter.increment("hits", 1);
+                returned.add(value);
+                if (value % 100 == 0) {
+                    hits.incrementAndGet();
                 }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get(120, TimeUnit.SECONDS);
-        }
+            }
+        });
         assertThat(hits.get()).isEqualTo(64);
         assertThat(counter.get("hits")).isEqualTo(OptionalLong.of(6400));
         List<Long> sorted = new ArrayList<>(returned);
@@ -91,21 +66,12 @@ class ConcurrentIncrementTest {
     @Test
     void concurrentIncrementsWithInitialValueOnANewKeyLoseNothing() throws Exception {
         DynamoDbDistributedCounter counter = counter(true);
-        CyclicBarrier start = new CyclicBarrier(16);
         ConcurrentLinkedQueue<Long> returned = new ConcurrentLinkedQueue<>();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < 16; t++) {
-            workers.add(pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < 50; i++) {
-                    returned.add(counter.increment("fresh", 1, 1000));
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get(120, TimeUnit.SECONDS);
-        }
+        ConcurrentWorkers.run(16, thread -> {
+            for (int i = 0; i < 50; i++) {
+                returned.add(counter.increment("fresh", 1, 1000));
+            }
+        });
         assertThat(counter.get("fresh")).isEqualTo(OptionalLong.of(1800));
         assertThat(new ArrayList<>(returned)).hasSize(800).doesNotHaveDuplicates()
                 .allSatisfy(v -> assertThat(v).isBetween(1001L, 1800L));
@@ -115,28 +81,18 @@ class ConcurrentIncrementTest {
     void mixedAmountsSignsAndInitialValuesFormOneSerialOrder() throws Exception {
         DynamoDbDistributedCounter counter = counter(true);
         ConcurrentLinkedQueue<SerialOrder.Call> calls = new ConcurrentLinkedQueue<>();
-        CyclicBarrier start = new CyclicBarrier(24);
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < 24; t++) {
-            int thread = t;
-            workers.add(pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < 100; i++) {
-                    long amount = (thread * 7 + i) % 11 - 4;
-                    long result = switch (i % 4) {
-                        case 0 -> counter.increment("mixed", amount, 500);
-                        case 1 -> counter.decrement("mixed", -amount, 500);
-                        case 2 -> counter.increment("mixed", amount, -77);
-                        default -> counter.decrement("mixed", -amount, 12345);
-                    };
-                    calls.add(new SerialOrder.Call(amount, result));
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get(120, TimeUnit.SECONDS);
-        }
+        ConcurrentWorkers.run(24, thread -> {
+            for (int i = 0; i < 100; i++) {
+                long amount = (thread * 7 + i) % 11 - 4;
+                long result = switch (i % 4) {
+                    case 0 -> counter.increment("mixed", amount, 500);
+                    case 1 -> counter.decrement("mixed", -amount, 500);
+                    case 2 -> counter.increment("mixed", amount, -77);
+                    default -> counter.decrement("mixed", -amount, 12345);
+                };
+                calls.add(new SerialOrder.Call(amount, result));
+            }
+        });
         assertThat(calls).hasSize(2400);
         long total = calls.stream().mapToLong(SerialOrder.Call::amount).sum();
         long stored = counter.get("mixed").orElseThrow();
@@ -166,25 +122,15 @@ class ConcurrentIncrementTest {
         counter.put("both", 0);
         ConcurrentLinkedQueue<Long> returned = new ConcurrentLinkedQueue<>();
         List<CompletableFuture<Long>> futures = Collections.synchronizedList(new ArrayList<>());
-        CyclicBarrier start = new CyclicBarrier(8);
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < 8; t++) {
-            int thread = t;
-            workers.add(pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < 250; i++) {
-                    if (thread % 2 == 0) {
-                        returned.add(counter.increment("both", 2));
-                    } else {
-                        futures.add(counter.async().increment("both", 2));
-                    }
+        ConcurrentWorkers.run(8, thread -> {
+            for (int i = 0; i < 250; i++) {
+                if (thread % 2 == 0) {
+                    returned.add(counter.increment("both", 2));
+                } else {
+                    futures.add(counter.async().increment("both", 2));
                 }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get(120, TimeUnit.SECONDS);
-        }
+            }
+        });
         futures.forEach(f -> returned.add(f.join()));
         List<Long> sorted = new ArrayList<>(returned);
         Collections.sort(sorted);

@@ -28,7 +28,8 @@ class CounterOperationsTest extends FreshCounterTest {
         assertThat(counter.delete("gone")).isTrue();
         assertThat(counter.get("gone")).isEmpty();
         assertThat(counter.delete("gone")).isFalse();
-        assertThatThrownBy(() -> counter.increment("gone", 1)).isExactlyInstanceOf(CounterNotFoundException.class);
+        assertThatThrownBy(() -> counter.increment("gone", 1)).isExactlyInstanceOf(CounterNotFoundException.class)
+                .extracting(e -> ((CounterNotFoundException) e).key()).isEqualTo("gone");
     }
 
     @Test

@@ -10,10 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,7 +34,6 @@ class ExactlyOnceUnderFaultsTest {
     private final DynamoDbClient direct;
     private FaultInjectingProxy proxy;
     private DynamoDbClient client;
-    private ExecutorService pool;
 
     ExactlyOnceUnderFaultsTest(URI endpoint, DynamoDbClient direct) {
         this.dynamoDb = endpoint;
@@ -53,22 +48,16 @@ class ExactlyOnceUnderFaultsTest {
                 .overrideConfiguration(o -> o.apiCallAttemptTimeout(Duration.ofMillis(1500))
                         .apiCallTimeout(Duration.ofSeconds(4)))
                 .build();
-        pool = Executors.newFixedThreadPool(16);
     }
 
     @AfterEach
     void stop() throws Exception {
-        pool.shutdownNow();
         client.close();
         proxy.close();
     }
 
     private DynamoDbDistributedCounter counter(Consumer<DynamoDbDistributedCounter.Builder> options) {
-        DynamoDbDistributedCounter.Builder builder = DynamoDbDistributedCounter.builder().dynamoDbClient(client)
-                .tableName(TestTables.uniqueName("faults"));
-        options.accept(builder);
-        DynamoDbDistributedCounter counter = builder.build();
-        counter.createTable();
+        DynamoDbDistributedCounter counter = TestTables.newCounter(client, options);
         counter.put("hot", 0);
         return counter;
     }
@@ -81,24 +70,15 @@ class ExactlyOnceUnderFaultsTest {
     /** 8 threads × 1,000 increments of 1; returns the values acknowledged, counting failures. */
     private List<Long> eightThousandIncrements(DistributedCounter counter, AtomicInteger failures) throws Exception {
         ConcurrentLinkedQueue<Long> values = new ConcurrentLinkedQueue<>();
-        CyclicBarrier start = new CyclicBarrier(8);
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < 8; t++) {
-            workers.add(pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < 1000; i++) {
-                    try {
-                        values.add(counter.increment("hot", 1));
-                    } catch (DistributedCounterException e) {
-                        failures.incrementAndGet();
-                    }
+        ConcurrentWorkers.start(8, thread -> {
+            for (int i = 0; i < 1000; i++) {
+                try {
+                    values.add(counter.increment("hot", 1));
+                } catch (DistributedCounterException e) {
+                    failures.incrementAndGet();
                 }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get(300, TimeUnit.SECONDS);
-        }
+            }
+        }).await(Duration.ofSeconds(300));
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted;
@@ -157,37 +137,31 @@ class ExactlyOnceUnderFaultsTest {
             AtomicLong slowestFailureMillis = new AtomicLong();
             AtomicInteger afterRestart = new AtomicInteger();
             AtomicInteger phase = new AtomicInteger();
-            List<Future<?>> workers = new ArrayList<>();
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(14);
-            for (int t = 0; t < 4; t++) {
-                workers.add(pool.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        long started = System.nanoTime();
-                        try {
-                            acknowledged.add(counter.increment("hot", 1));
-                            if (phase.get() == 2) {
-                                afterRestart.incrementAndGet();
-                            }
-                        } catch (OutcomeUnknownException e) {
-                            unknown.incrementAndGet();
-                            slowestFailureMillis.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
-                        } catch (DistributedCounterException e) {
-                            otherFailures.incrementAndGet();
-                            slowestFailureMillis.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
+            ConcurrentWorkers workers = ConcurrentWorkers.start(4, thread -> {
+                while (System.nanoTime() < end) {
+                    long started = System.nanoTime();
+                    try {
+                        acknowledged.add(counter.increment("hot", 1));
+                        if (phase.get() == 2) {
+                            afterRestart.incrementAndGet();
                         }
+                    } catch (OutcomeUnknownException e) {
+                        unknown.incrementAndGet();
+                        slowestFailureMillis.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
+                    } catch (DistributedCounterException e) {
+                        otherFailures.incrementAndGet();
+                        slowestFailureMillis.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
                     }
-                    return null;
-                }));
-            }
+                }
+            });
             Thread.sleep(1500);
             proxy.setDown(true);
             phase.set(1);
             Thread.sleep(9000);
             proxy.setDown(false);
             phase.set(2);
-            for (Future<?> worker : workers) {
-                worker.get(60, TimeUnit.SECONDS);
-            }
+            workers.await(Duration.ofSeconds(60));
             assertThat(unknown.get() + otherFailures.get()).as("callers failed while DynamoDB was down").isPositive();
             assertThat(slowestFailureMillis.get()).as("failures arrive within the API call timeout plus the "
                     + "resolution timeout, with slack").isLessThan(4000 + resolution.toMillis() + 3000);

@@ -10,10 +10,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -83,9 +80,7 @@ class FailingObserverTest {
     @BeforeEach
     void setUp() {
         LOG.addHandler(capture);
-        counter = DynamoDbDistributedCounter.builder().dynamoDbClient(client)
-                .tableName(TestTables.uniqueName("observer")).observer(throwing).build();
-        counter.createTable();
+        counter = TestTables.newCounter(client, b -> b.observer(throwing));
     }
 
     @AfterEach
@@ -108,32 +103,21 @@ class FailingObserverTest {
 
         int threads = 8;
         int perThread = 50;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<List<Long>>> results = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            results.add(pool.submit(() -> {
-                start.await();
-                List<Long> values = new ArrayList<>();
-                for (int i = 0; i < perThread; i++) {
-                    values.add(counter.increment("hot", 1, 0));
-                }
-                return values;
-            }));
-        }
+        ConcurrentLinkedQueue<Long> synchronous = new ConcurrentLinkedQueue<>();
+        ConcurrentWorkers workers = ConcurrentWorkers.start(threads, thread -> {
+            for (int i = 0; i < perThread; i++) {
+                synchronous.add(counter.increment("hot", 1, 0));
+            }
+        });
         List<CompletableFuture<Long>> async = new ArrayList<>();
-        start.countDown();
         for (int i = 0; i < 100; i++) {
             async.add(counter.async().increment("hot", 1, 0));
         }
-        Set<Long> values = new HashSet<>();
-        for (Future<List<Long>> result : results) {
-            values.addAll(result.get());
-        }
+        workers.await(ConcurrentWorkers.TIMEOUT);
+        Set<Long> values = new HashSet<>(synchronous);
         for (CompletableFuture<Long> future : async) {
             values.add(future.join());
         }
-        pool.shutdown();
         int total = threads * perThread + 100;
         assertThat(values).as("every caller got a distinct value").hasSize(total);
         assertThat(values).allMatch(v -> v >= 1 && v <= total);

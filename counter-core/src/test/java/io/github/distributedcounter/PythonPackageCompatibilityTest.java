@@ -83,7 +83,8 @@ class PythonPackageCompatibilityTest extends FreshCounterTest {
                 .hasCauseInstanceOf(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class);
         assertThatThrownBy(() -> noTable.increment("k", 1, 0)).isExactlyInstanceOf(TableNotFoundException.class)
                 .hasMessage(message);
-        assertThatThrownBy(() -> noTable.put("k", 1)).isExactlyInstanceOf(TableNotFoundException.class);
+        assertThatThrownBy(() -> noTable.put("k", 1)).isExactlyInstanceOf(TableNotFoundException.class)
+                .extracting(e -> ((TableNotFoundException) e).tableName()).isEqualTo("no-such-table");
         noTable.close();
     }
 

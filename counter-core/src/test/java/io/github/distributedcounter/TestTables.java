@@ -1,6 +1,7 @@
 package io.github.distributedcounter;
 
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -14,10 +15,18 @@ final class TestTables {
         return prefix + "-" + UUID.randomUUID();
     }
 
-    /** A counter on a new, active table. */
+    /** A counter with default options on a new, active table. */
     static DynamoDbDistributedCounter newCounter(DynamoDbClient client) {
-        DynamoDbDistributedCounter counter = DynamoDbDistributedCounter.builder()
-                .dynamoDbClient(client).tableName(uniqueName("counters")).build();
+        return newCounter(client, builder -> { });
+    }
+
+    /** A counter with {@code options} on a new, active table. */
+    static DynamoDbDistributedCounter newCounter(DynamoDbClient client,
+            Consumer<DynamoDbDistributedCounter.Builder> options) {
+        DynamoDbDistributedCounter.Builder builder = DynamoDbDistributedCounter.builder()
+                .dynamoDbClient(client).tableName(uniqueName("counters"));
+        options.accept(builder);
+        DynamoDbDistributedCounter counter = builder.build();
         counter.createTable();
         return counter;
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.Executor;
  * turn. Where the executor refuses the task, or would run it in place on the submitting thread, one of the
  * batch's blocked callers sends it, or else the current thread does.
  */
-public final class Coalescer {
+final class Coalescer {
 
     static final int BATCHES_PER_TURN = 64;
 
@@ -26,22 +26,19 @@ public final class Coalescer {
     private final int maxBatchSize;
 
     /**
+     * @param writer       sends each batch
      * @param executor     sends the batches that queued behind a request, and asynchronous callers' first ones
      * @param maxBatchSize how many callers one request may carry; 1 turns coalescing off while keeping one
      *                     request in flight per key
      */
-    public Coalescer(CounterTable table, Executor executor, int maxBatchSize) {
-        this(new TableIncrementWriter(table), executor, maxBatchSize);
-    }
-
     Coalescer(IncrementWriter writer, Executor executor, int maxBatchSize) {
         this.writer = writer;
         this.executor = executor;
         this.maxBatchSize = maxBatchSize;
     }
 
-    public long increment(String key, long amount, boolean hasInitial, long initialValue) {
-        PendingIncrement.Blocking call = new PendingIncrement.Blocking(amount, hasInitial, initialValue);
+    long increment(String key, Increment increment) {
+        PendingIncrement.Blocking call = new PendingIncrement.Blocking(increment);
         List<PendingIncrement> batch = enqueue(key, call);
         if (batch != null) {
             send(key, batch, false);
@@ -49,8 +46,8 @@ public final class Coalescer {
         return call.await(this, key);
     }
 
-    public CompletableFuture<Long> incrementAsync(String key, long amount, boolean hasInitial, long initialValue) {
-        PendingIncrement.Async call = new PendingIncrement.Async(amount, hasInitial, initialValue);
+    CompletableFuture<Long> incrementAsync(String key, Increment increment) {
+        PendingIncrement.Async call = new PendingIncrement.Async(increment);
         List<PendingIncrement> batch = enqueue(key, call);
         if (batch != null && !submit(key, batch)) {
             send(key, batch, false);
@@ -151,7 +148,7 @@ public final class Coalescer {
     }
 
     /** Number of keys with a request in flight. */
-    public int activeKeys() {
+    int activeKeys() {
         return lanes.size();
     }
 

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * (microseconds), so their age tells when an instance last wrote; other instances' entries older than the
  * retention are removed.
  */
-public final class ExactlyOnce {
+final class ExactlyOnce {
 
     static final String SEQUENCE_PREFIX = "dcs_";
     static final String BASE_PREFIX = "dcb_";
@@ -30,7 +30,7 @@ public final class ExactlyOnce {
      * Prefixes of the attributes this bookkeeping writes and prunes; the key and value attributes must not start
      * with them, or pruning could remove them.
      */
-    public static final List<String> RESERVED_PREFIXES = List.of(SEQUENCE_PREFIX, BASE_PREFIX);
+    static final List<String> RESERVED_PREFIXES = List.of(SEQUENCE_PREFIX, BASE_PREFIX);
 
     private final String id = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     private final AtomicLong sequence = new AtomicLong();
@@ -44,9 +44,21 @@ public final class ExactlyOnce {
      *                       time a request can stay in flight
      * @param resolveTimeout how long a write whose outcome is unknown is re-sent before giving up
      */
-    public ExactlyOnce(Duration retention, Duration resolveTimeout) {
+    ExactlyOnce(Duration retention, Duration resolveTimeout) {
         this.retention = retention;
         this.resolveTimeout = resolveTimeout;
+    }
+
+    /** @throws IllegalArgumentException if {@code attribute} starts with a reserved prefix */
+    static void requireUnreserved(String attribute, String name) {
+        for (String prefix : RESERVED_PREFIXES) {
+            if (attribute.startsWith(prefix)) {
+                throw new IllegalArgumentException(name + " '" + attribute + "' must not start with '" + prefix
+                        + "': the prefixes " + String.join(" and ", RESERVED_PREFIXES.stream()
+                                .map(p -> "'" + p + "'").toList())
+                        + " are reserved for the counter's exactly-once bookkeeping");
+            }
+        }
     }
 
     String sequenceAttribute() {

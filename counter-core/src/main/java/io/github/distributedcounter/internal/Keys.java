@@ -3,10 +3,10 @@ package io.github.distributedcounter.internal;
 import java.nio.charset.StandardCharsets;
 
 /** Checks counter keys against DynamoDB's partition key rules before any request. */
-public final class Keys {
+final class Keys {
 
     /** DynamoDB's limit on a partition key value, in UTF-8 bytes. */
-    public static final int MAX_KEY_BYTES = 2048;
+    static final int MAX_KEY_BYTES = 2048;
 
     private Keys() {
     }
@@ -17,7 +17,7 @@ public final class Keys {
      *                                  which UTF-8 cannot encode, so that distinct such keys would name one item) or
      *                                  longer than 2048 bytes in UTF-8
      */
-    public static String requireValid(String key) {
+    static String requireValid(String key) {
         if (key == null) {
             throw new IllegalArgumentException("key must not be null");
         }

@@ -7,14 +7,10 @@ import java.util.concurrent.locks.LockSupport;
 /** One caller's increment, waiting in a key's lane for the request that carries it. */
 abstract class PendingIncrement {
 
-    final long amount;
-    final boolean hasInitial;
-    final long initialValue;
+    final Increment increment;
 
-    PendingIncrement(long amount, boolean hasInitial, long initialValue) {
-        this.amount = amount;
-        this.hasInitial = hasInitial;
-        this.initialValue = initialValue;
+    PendingIncrement(Increment increment) {
+        this.increment = increment;
     }
 
     abstract void complete(long value);
@@ -30,8 +26,8 @@ abstract class PendingIncrement {
         private final Thread thread = Thread.currentThread();
         private volatile Object state;
 
-        Blocking(long amount, boolean hasInitial, long initialValue) {
-            super(amount, hasInitial, initialValue);
+        Blocking(Increment increment) {
+            super(increment);
         }
 
         @Override
@@ -87,8 +83,8 @@ abstract class PendingIncrement {
 
         final CompletableFuture<Long> future = new CompletableFuture<>();
 
-        Async(long amount, boolean hasInitial, long initialValue) {
-            super(amount, hasInitial, initialValue);
+        Async(Increment increment) {
+            super(increment);
         }
 
         @Override

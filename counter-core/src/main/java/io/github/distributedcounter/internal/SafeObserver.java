@@ -10,7 +10,7 @@ import io.github.distributedcounter.CounterObserver;
  * swallowed, and logged at WARNING through {@link System.Logger} (logger {@code io.github.distributedcounter.CounterObserver})
  * the first time each of its methods throws.
  */
-public final class SafeObserver implements CounterObserver {
+final class SafeObserver implements CounterObserver {
 
     private static final System.Logger LOG = System.getLogger(CounterObserver.class.getName());
 
@@ -26,7 +26,7 @@ public final class SafeObserver implements CounterObserver {
     }
 
     /** {@code observer} guarded; {@link CounterObserver#NONE} and already guarded observers as they are. */
-    public static CounterObserver of(CounterObserver observer) {
+    static CounterObserver of(CounterObserver observer) {
         if (observer == null) {
             return CounterObserver.NONE;
         }

@@ -2,6 +2,8 @@ package io.github.distributedcounter.internal;
 
 import java.util.List;
 
+import io.github.distributedcounter.CounterObserver;
+
 /**
  * Writes a batch as one {@code UpdateItem} that adds the callers' sum; each caller gets the old value plus
  * its running sum. Where the batch's condition fails (counter missing, or some caller's result out of range)
@@ -10,10 +12,12 @@ import java.util.List;
  */
 final class TableIncrementWriter implements IncrementWriter {
 
-    private final CounterTable table;
+    private final IncrementSender sender;
+    private final CounterObserver observer;
 
-    TableIncrementWriter(CounterTable table) {
-        this.table = table;
+    TableIncrementWriter(IncrementSender sender, CounterObserver observer) {
+        this.sender = sender;
+        this.observer = observer;
     }
 
     @Override
@@ -33,7 +37,7 @@ final class TableIncrementWriter implements IncrementWriter {
         long max = Long.MIN_VALUE;
         try {
             for (int i = 0; i < prefixes.length; i++) {
-                sum = Math.addExact(sum, batch.get(i).amount);
+                sum = Math.addExact(sum, batch.get(i).increment.amount());
                 prefixes[i] = sum;
                 min = Math.min(min, sum);
                 max = Math.max(max, sum);
@@ -44,7 +48,7 @@ final class TableIncrementWriter implements IncrementWriter {
         PendingIncrement first = batch.get(0);
         long base;
         try {
-            base = table.add(key, new Delta(sum, min, max, first.hasInitial, first.initialValue)) - sum;
+            base = sender.add(key, new Delta(sum, min, max, first.increment.initialValue())) - sum;
         } catch (ConditionNotMetException e) {
             return false;
         } catch (RuntimeException e) {
@@ -53,8 +57,8 @@ final class TableIncrementWriter implements IncrementWriter {
             }
             return true;
         }
-        table.observer().incrementBatchWritten(batch.size());
-        table.observer().incrementsServed(batch.size());
+        observer.incrementBatchWritten(batch.size());
+        observer.incrementsServed(batch.size());
         for (int i = 0; i < prefixes.length; i++) {
             batch.get(i).complete(base + prefixes[i]);
         }
@@ -63,12 +67,12 @@ final class TableIncrementWriter implements IncrementWriter {
 
     private void writeAlone(String key, PendingIncrement call) {
         try {
-            long value = table.add(key, Delta.of(call.amount, call.hasInitial, call.initialValue));
-            table.observer().incrementBatchWritten(1);
-            table.observer().incrementsServed(1);
+            long value = sender.add(key, Delta.of(call.increment));
+            observer.incrementBatchWritten(1);
+            observer.incrementsServed(1);
             call.complete(value);
         } catch (ConditionNotMetException e) {
-            call.fail(table.conditionFailure(key, call.amount, call.hasInitial, e.oldItem()));
+            call.fail(sender.conditionFailure(key, call.increment, e.oldItem()));
         } catch (RuntimeException e) {
             call.fail(e);
         }

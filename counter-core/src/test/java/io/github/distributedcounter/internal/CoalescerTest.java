@@ -45,7 +45,7 @@ class CoalescerTest {
         @Override
         public void write(String key, List<PendingIncrement> batch) {
             int index = batches.size();
-            batches.add(batch.stream().map(c -> c.amount).toList());
+            batches.add(batch.stream().map(c -> c.increment.amount()).toList());
             threads.add(Thread.currentThread().getName());
             entered.countDown();
             try {
@@ -57,7 +57,7 @@ class CoalescerTest {
                 throw new IllegalStateException("request " + index + " failed");
             }
             for (PendingIncrement call : batch) {
-                call.complete(value.addAndGet(call.amount));
+                call.complete(value.addAndGet(call.increment.amount()));
             }
         }
     }
@@ -66,8 +66,8 @@ class CoalescerTest {
     void aLoneCallerSendsAtOnceOnItsOwnThread() {
         MemoryWriter writer = new MemoryWriter();
         Coalescer coalescer = new Coalescer(writer, pool, 100);
-        assertThat(coalescer.increment("k", 5, false, 0)).isEqualTo(5);
-        assertThat(coalescer.increment("k", 2, false, 0)).isEqualTo(7);
+        assertThat(coalescer.increment("k", Increment.by(5))).isEqualTo(5);
+        assertThat(coalescer.increment("k", Increment.by(2))).isEqualTo(7);
         assertThat(writer.threads).containsOnly(Thread.currentThread().getName());
         assertThat(writer.batches).containsExactly(List.of(5L), List.of(2L));
         assertThat(coalescer.activeKeys()).isZero();
@@ -78,11 +78,11 @@ class CoalescerTest {
         MemoryWriter writer = new MemoryWriter();
         writer.gate = new CountDownLatch(1);
         Coalescer coalescer = new Coalescer(writer, pool, 100);
-        Future<Long> first = pool.submit(() -> coalescer.increment("k", 1, false, 0));
+        Future<Long> first = pool.submit(() -> coalescer.increment("k", Increment.by(1)));
         assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
         List<Future<Long>> waiting = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            waiting.add(pool.submit(() -> coalescer.increment("k", 1, false, 0)));
+            waiting.add(pool.submit(() -> coalescer.increment("k", Increment.by(1))));
         }
         while (coalescer.queuedCount("k") < 10) {
             Thread.sleep(5);
@@ -103,11 +103,11 @@ class CoalescerTest {
         MemoryWriter writer = new MemoryWriter();
         writer.gate = new CountDownLatch(1);
         Coalescer coalescer = new Coalescer(writer, pool, 3);
-        pool.submit(() -> coalescer.increment("k", 1, false, 0));
+        pool.submit(() -> coalescer.increment("k", Increment.by(1)));
         assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
         List<CompletableFuture<Long>> futures = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            futures.add(coalescer.incrementAsync("k", 1, false, 0));
+            futures.add(coalescer.incrementAsync("k", Increment.by(1)));
         }
         writer.gate.countDown();
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
@@ -121,11 +121,11 @@ class CoalescerTest {
         writer.gate = new CountDownLatch(1);
         writer.failBatch = 1;
         Coalescer coalescer = new Coalescer(writer, pool, 4);
-        CompletableFuture<Long> first = coalescer.incrementAsync("k", 1, false, 0);
+        CompletableFuture<Long> first = coalescer.incrementAsync("k", Increment.by(1));
         assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
         List<CompletableFuture<Long>> futures = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            futures.add(coalescer.incrementAsync("k", 10, false, 0));
+            futures.add(coalescer.incrementAsync("k", Increment.by(10)));
         }
         writer.gate.countDown();
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
@@ -149,7 +149,7 @@ class CoalescerTest {
 
     /** Starts a blocking increment of "k" by 1 on a thread named blocking-caller, once it waits in the queue. */
     private static Future<Long> queueBlockingCaller(Coalescer coalescer) throws InterruptedException {
-        FutureTask<Long> call = new FutureTask<>(() -> coalescer.increment("k", 1, false, 0));
+        FutureTask<Long> call = new FutureTask<>(() -> coalescer.increment("k", Increment.by(1)));
         new Thread(call, "blocking-caller").start();
         while (coalescer.queuedCount("k") < 1) {
             Thread.sleep(5);
@@ -163,7 +163,7 @@ class CoalescerTest {
         writer.gate = new CountDownLatch(1);
         AtomicInteger executed = new AtomicInteger();
         Coalescer coalescer = new Coalescer(writer, counting(executed), 100);
-        CompletableFuture<Long> first = coalescer.incrementAsync("k", 1, false, 0);
+        CompletableFuture<Long> first = coalescer.incrementAsync("k", Increment.by(1));
         assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
         Future<Long> blocking = queueBlockingCaller(coalescer);
         writer.gate.countDown();
@@ -191,9 +191,9 @@ class CoalescerTest {
                 task.run();
             });
         }, 100);
-        Future<Long> first = pool.submit(() -> coalescer.increment("k", 1, false, 0));
+        Future<Long> first = pool.submit(() -> coalescer.increment("k", Increment.by(1)));
         assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Long> queued = coalescer.incrementAsync("k", 1, false, 0);
+        CompletableFuture<Long> queued = coalescer.incrementAsync("k", Increment.by(1));
         writer.gate.countDown();
         assertThat(first.get(10, TimeUnit.SECONDS)).as("returns before the next batch is sent").isEqualTo(1);
         assertThat(queued).isNotDone();
@@ -209,7 +209,7 @@ class CoalescerTest {
         Coalescer coalescer = new Coalescer(writer, task -> {
             throw new RejectedExecutionException("full");
         }, 100);
-        Future<Long> first = pool.submit(() -> coalescer.increment("k", 1, false, 0));
+        Future<Long> first = pool.submit(() -> coalescer.increment("k", Increment.by(1)));
         assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
         Future<Long> blocking = queueBlockingCaller(coalescer);
         writer.gate.countDown();
@@ -225,10 +225,10 @@ class CoalescerTest {
         AtomicInteger executed = new AtomicInteger();
         Coalescer coalescer = new Coalescer(writer, counting(executed), 1);
         List<CompletableFuture<Long>> futures = new ArrayList<>();
-        futures.add(coalescer.incrementAsync("k", 1, false, 0));
+        futures.add(coalescer.incrementAsync("k", Increment.by(1)));
         assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
         for (int i = 0; i < 200; i++) {
-            futures.add(coalescer.incrementAsync("k", 1, false, 0));
+            futures.add(coalescer.incrementAsync("k", Increment.by(1)));
         }
         writer.gate.countDown();
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
@@ -246,11 +246,11 @@ class CoalescerTest {
             depths.add(Thread.currentThread().getStackTrace().length);
             writer.write(key, batch);
         }, Runnable::run, 1);
-        Future<CompletableFuture<Long>> first = pool.submit(() -> coalescer.incrementAsync("k", 1, false, 0));
+        Future<CompletableFuture<Long>> first = pool.submit(() -> coalescer.incrementAsync("k", Increment.by(1)));
         assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
         List<CompletableFuture<Long>> futures = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            futures.add(coalescer.incrementAsync("k", 1, false, 0));
+            futures.add(coalescer.incrementAsync("k", Increment.by(1)));
         }
         writer.gate.countDown();
         assertThat(first.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS)).isEqualTo(1);
@@ -269,12 +269,12 @@ class CoalescerTest {
             if (key.equals("slow")) {
                 writer.write(key, batch);
             } else {
-                batch.forEach(c -> c.complete(c.amount));
+                batch.forEach(c -> c.complete(c.increment.amount()));
             }
         }, pool, 100);
-        CompletableFuture<Long> slow = coalescer.incrementAsync("slow", 1, false, 0);
+        CompletableFuture<Long> slow = coalescer.incrementAsync("slow", Increment.by(1));
         assertThat(writer.entered.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(coalescer.increment("fast", 3, false, 0)).isEqualTo(3);
+        assertThat(coalescer.increment("fast", Increment.by(3))).isEqualTo(3);
         assertThat(slow).isNotDone();
         writer.gate.countDown();
         assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo(1);

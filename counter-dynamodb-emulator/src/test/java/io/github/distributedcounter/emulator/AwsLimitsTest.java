@@ -198,7 +198,7 @@ class AwsLimitsTest {
                     .isBetween(0.95 * 1_000 * least - HUNDRED_KB_UNITS, 1.05 * 1_000 * most);
             assertThat(count(client, "hot_key", "hot")).as("only accepted increments were written")
                     .isEqualTo(accepted.get());
-            assertThat(count(client, "hot_key", "cold")).isEqualTo(coldAccepted.get()).isGreaterThan(20);
+            assertThat(count(client, "hot_key", "cold")).isEqualTo(coldAccepted.get()).isPositive();
             assertThat(emulator.throttledRequests()).as("the engine's count").isEqualTo(throttled.get());
         }
     }

@@ -9,15 +9,11 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
+import io.github.distributedcounter.ConcurrentWorkers;
 import io.github.distributedcounter.DistributedCounter;
 import io.github.distributedcounter.EveryNCalls;
 import io.github.distributedcounter.FaultInjectingProxy;
@@ -45,7 +41,6 @@ class DistributedCounterUnderFaultsTest {
     private final URI dynamoDb;
     private FaultInjectingProxy proxy;
     private ApplicationContextRunner runner;
-    private ExecutorService pool;
 
     DistributedCounterUnderFaultsTest(URI dynamoDb) {
         this.dynamoDb = dynamoDb;
@@ -54,7 +49,6 @@ class DistributedCounterUnderFaultsTest {
     @BeforeEach
     void start() throws Exception {
         proxy = new FaultInjectingProxy(dynamoDb);
-        pool = Executors.newFixedThreadPool(THREADS);
         runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
                         CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
@@ -67,7 +61,6 @@ class DistributedCounterUnderFaultsTest {
 
     @AfterEach
     void stop() throws Exception {
-        pool.shutdownNow();
         proxy.close();
     }
 
@@ -78,20 +71,11 @@ class DistributedCounterUnderFaultsTest {
 
     /** Runs {@code perThread} calls of {@code call} on each of 8 threads started together. */
     private void onEightThreads(int perThread, Runnable call) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(THREADS);
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            workers.add(pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < perThread; i++) {
-                    call.run();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get(120, TimeUnit.SECONDS);
-        }
+        ConcurrentWorkers.run(THREADS, thread -> {
+            for (int i = 0; i < perThread; i++) {
+                call.run();
+            }
+        });
     }
 
     @Test

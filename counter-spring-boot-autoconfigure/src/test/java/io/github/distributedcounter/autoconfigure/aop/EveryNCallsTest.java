@@ -9,13 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.distributedcounter.ConcurrentWorkers;
 import io.github.distributedcounter.DistributedCounter;
 import io.github.distributedcounter.EveryNCalls;
 import io.github.distributedcounter.EveryNCalls.OnCounterFailure;
@@ -137,27 +133,13 @@ class EveryNCallsTest {
         instance.run(first -> instance.run(second -> {
             Ticker a = first.getBean(Ticker.class);
             Ticker b = second.getBean(Ticker.class);
-            ExecutorService pool = Executors.newFixedThreadPool(32);
-            try {
-                CyclicBarrier start = new CyclicBarrier(32);
-                List<Future<?>> workers = new ArrayList<>();
-                for (int t = 0; t < 32; t++) {
-                    Ticker ticker = t < 16 ? a : b;
-                    int calls = t % 16 < 8 ? 62 : 63;
-                    workers.add(pool.submit(() -> {
-                        start.await();
-                        for (int i = 0; i < calls; i++) {
-                            ticker.tick();
-                        }
-                        return null;
-                    }));
+            ConcurrentWorkers.run(32, thread -> {
+                Ticker ticker = thread < 16 ? a : b;
+                int calls = thread % 16 < 8 ? 62 : 63;
+                for (int i = 0; i < calls; i++) {
+                    ticker.tick();
                 }
-                for (Future<?> worker : workers) {
-                    worker.get(120, TimeUnit.SECONDS);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            });
             assertThat(a.runs() + b.runs()).isEqualTo(200);
             String key = "every-n-calls:" + Ticker.class.getName() + ".tick()";
             assertThat(first.getBean(DistributedCounter.class).get(key)).isEqualTo(OptionalLong.of(2000));

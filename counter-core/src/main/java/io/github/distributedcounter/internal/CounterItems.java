@@ -1,0 +1,140 @@
+package io.github.distributedcounter.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+import io.github.distributedcounter.DistributedCounterException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/** The counter calls other than increments, one request each (reads of many keys in batches of 100). */
+final class CounterItems {
+
+    private static final int BATCH_GET_LIMIT = 100;
+    private static final int BATCH_GET_ATTEMPTS = 10;
+
+    private final TableCalls calls;
+    private final TableAdmin admin;
+    private final CounterRequests requests;
+    private final TableSchema schema;
+    private final KnownKeys knownKeys;
+
+    CounterItems(TableCalls calls, TableAdmin admin, CounterRequests requests, TableSchema schema,
+            KnownKeys knownKeys) {
+        this.calls = calls;
+        this.admin = admin;
+        this.requests = requests;
+        this.schema = schema;
+        this.knownKeys = knownKeys;
+    }
+
+    private DynamoDbClient client() {
+        admin.awaitActive();
+        return calls.client();
+    }
+
+    OptionalLong get(String key) {
+        DynamoDbClient client = client();
+        Map<String, AttributeValue> item = calls.call("GetItem", key, () -> client.getItem(requests.get(key))).item();
+        return schema.holdsValue(item) ? OptionalLong.of(schema.value(key, item)) : OptionalLong.empty();
+    }
+
+    Map<String, Long> getAll(Collection<String> keys) {
+        DynamoDbClient client = client();
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (int from = 0; from < distinct.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> chunk = new ArrayList<>();
+            for (String key : distinct.subList(from, Math.min(from + BATCH_GET_LIMIT, distinct.size()))) {
+                chunk.add(schema.key(key));
+            }
+            readBatch(client, requests.getAll(chunk), values);
+        }
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        for (String key : distinct) {
+            Long value = values.get(key);
+            if (value != null) {
+                ordered.put(key, value);
+            }
+        }
+        return ordered;
+    }
+
+    private void readBatch(DynamoDbClient client, BatchGetItemRequest first, Map<String, Long> values) {
+        BatchGetItemRequest request = first;
+        for (int attempt = 1; request != null; attempt++) {
+            if (attempt > BATCH_GET_ATTEMPTS) {
+                throw new DistributedCounterException("BatchGetItem on table '" + schema.tableName()
+                        + "' left keys unprocessed after " + BATCH_GET_ATTEMPTS + " attempts");
+            }
+            if (attempt > 1) {
+                sleepBackoff(attempt);
+            }
+            BatchGetItemRequest sent = request;
+            BatchGetItemResponse response = calls.call("BatchGetItem", null, () -> client.batchGetItem(sent));
+            for (Map<String, AttributeValue> item : response.responses().getOrDefault(schema.tableName(), List.of())) {
+                if (schema.holdsValue(item)) {
+                    String key = item.get(schema.keyAttribute()).s();
+                    values.put(key, schema.value(key, item));
+                }
+            }
+            request = response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty()
+                    ? requests.getAll(response.unprocessedKeys()) : null;
+        }
+    }
+
+    private static void sleepBackoff(int attempt) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(Math.min(1000, 25L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DistributedCounterException("Interrupted while reading counters", e);
+        }
+    }
+
+    void put(String key, long value) {
+        DynamoDbClient client = client();
+        calls.call("UpdateItem", key, () -> client.updateItem(requests.put(key, value)));
+    }
+
+    boolean delete(String key) {
+        DynamoDbClient client = client();
+        knownKeys.remove(key);
+        return schema.holdsValue(calls.call("DeleteItem", key, () -> client.deleteItem(requests.delete(key)))
+                .attributes());
+    }
+
+    boolean compareAndSet(String key, long expected, long newValue) {
+        DynamoDbClient client = client();
+        try {
+            calls.call("UpdateItem", key, () -> client.updateItem(requests.compareAndSet(key, expected, newValue)));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    OptionalLong incrementIfAtMost(String key, long amount, long maximum) {
+        DynamoDbClient client = client();
+        if (maximum < Long.MIN_VALUE + amount) {
+            return OptionalLong.empty();
+        }
+        UpdateItemRequest request = requests.incrementIfAtMost(key, amount, maximum);
+        try {
+            return OptionalLong.of(schema.value(key, calls.call("UpdateItem", key,
+                    () -> client.updateItem(request)).attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            return OptionalLong.empty();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.github.distributedcounter.internal;
+
+import static io.github.distributedcounter.internal.TableSchema.number;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Every item request the counter sends, built and nothing else: no I/O, no state. {@code #v} is the value
+ * attribute; the increment's shapes are named in {@link IncrementShape}.
+ */
+final class CounterRequests {
+
+    private final TableSchema schema;
+    private final ExactlyOnce exactlyOnce;
+    private final AwsRequestOverrideConfiguration override;
+    private final Map<String, String> valueName;
+
+    /** {@code exactlyOnce} is null where exactly-once is off; {@code override} may be null. */
+    CounterRequests(TableSchema schema, ExactlyOnce exactlyOnce, AwsRequestOverrideConfiguration override) {
+        this.schema = schema;
+        this.exactlyOnce = exactlyOnce;
+        this.override = override;
+        this.valueName = Map.of("#v", schema.valueAttribute());
+    }
+
+    GetItemRequest get(String key) {
+        return GetItemRequest.builder().tableName(schema.tableName()).key(schema.key(key)).consistentRead(true)
+                .projectionExpression("#v").expressionAttributeNames(valueName).overrideConfiguration(override)
+                .build();
+    }
+
+    BatchGetItemRequest getAll(List<Map<String, AttributeValue>> keys) {
+        return getAll(Map.of(schema.tableName(), KeysAndAttributes.builder().keys(keys).consistentRead(true)
+                .projectionExpression("#k, #v")
+                .expressionAttributeNames(Map.of("#k", schema.keyAttribute(), "#v", schema.valueAttribute()))
+                .build()));
+    }
+
+    /** A BatchGetItem of the keys a previous one left unprocessed. */
+    BatchGetItemRequest getAll(Map<String, KeysAndAttributes> unprocessed) {
+        return BatchGetItemRequest.builder().requestItems(unprocessed).overrideConfiguration(override).build();
+    }
+
+    UpdateItemRequest put(String key, long value) {
+        return update(key).updateExpression("SET #v = :v").expressionAttributeNames(valueName)
+                .expressionAttributeValues(Map.of(":v", number(value))).build();
+    }
+
+    DeleteItemRequest delete(String key) {
+        return DeleteItemRequest.builder().tableName(schema.tableName()).key(schema.key(key))
+                .returnValues(ReturnValue.ALL_OLD).overrideConfiguration(override).build();
+    }
+
+    UpdateItemRequest compareAndSet(String key, long expected, long newValue) {
+        return update(key).updateExpression("SET #v = :new").conditionExpression("#v = :expected")
+                .expressionAttributeNames(valueName)
+                .expressionAttributeValues(Map.of(":new", number(newValue), ":expected", number(expected))).build();
+    }
+
+    /** Adds {@code amount} where the result stays at most {@code maximum}; needs {@code maximum - amount} in range. */
+    UpdateItemRequest incrementIfAtMost(String key, long amount, long maximum) {
+        String condition = amount <= maximum ? "attribute_not_exists(#v) OR #v <= :t" : "#v <= :t";
+        return update(key).updateExpression("SET #v = if_not_exists(#v, :zero) + :d").conditionExpression(condition)
+                .expressionAttributeNames(valueName)
+                .expressionAttributeValues(Map.of(":zero", number(0), ":d", number(amount),
+                        ":t", number(maximum - amount)))
+                .returnValues(ReturnValue.UPDATED_NEW).build();
+    }
+
+    /**
+     * The increment request: adds {@code delta.sum()} under a condition that keeps every caller's result in the
+     * long range; with exactly-once on, records {@code sequence} and the value before the write.
+     */
+    UpdateItemRequest increment(String key, Delta delta, IncrementShape shape, long sequence) {
+        Map<String, String> names = new HashMap<>(valueName);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":d", number(delta.sum()));
+        List<String> range = new ArrayList<>(2);
+        if (delta.maxPrefix() > 0) {
+            range.add("#v <= :hi");
+            values.put(":hi", number(Long.MAX_VALUE - delta.maxPrefix()));
+        }
+        if (delta.minPrefix() < 0) {
+            range.add("#v >= :lo");
+            values.put(":lo", number(Long.MIN_VALUE - delta.minPrefix()));
+        }
+        String update = shape.updateExpression();
+        if (update.contains(":init")) {
+            values.put(":init", number(delta.initialValue().orElse(0)));
+        }
+        if (shape.entry() != IncrementShape.Entry.NONE) {
+            names.put("#s", exactlyOnce.sequenceAttribute());
+            names.put("#b", exactlyOnce.baseAttribute());
+            values.put(":seq", number(sequence));
+        }
+        return update(key).updateExpression(update)
+                .conditionExpression(shape.conditionExpression(String.join(" AND ", range)))
+                .expressionAttributeNames(names).expressionAttributeValues(values)
+                .returnValues(exactlyOnce == null ? ReturnValue.UPDATED_NEW : ReturnValue.ALL_NEW)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
+    }
+
+    /** Removes other instances' exactly-once entries, each only if its sequence is still the one seen. */
+    UpdateItemRequest removeEntries(String key, Map<String, String> staleSequences) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> removals = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, String> entry : staleSequences.entrySet()) {
+            names.put("#s" + i, entry.getKey());
+            names.put("#b" + i, ExactlyOnce.baseAttributeOf(entry.getKey()));
+            values.put(":s" + i, AttributeValue.fromN(entry.getValue()));
+            removals.add("#s" + i);
+            removals.add("#b" + i);
+            conditions.add("#s" + i + " = :s" + i);
+            i++;
+        }
+        return update(key).updateExpression("REMOVE " + String.join(", ", removals))
+                .conditionExpression(String.join(" AND ", conditions))
+                .expressionAttributeNames(names).expressionAttributeValues(values).build();
+    }
+
+    private UpdateItemRequest.Builder update(String key) {
+        return UpdateItemRequest.builder().tableName(schema.tableName()).key(schema.key(key))
+                .overrideConfiguration(override);
+    }
+}
