@@ -229,9 +229,13 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
         }
 
         /**
-         * Runs asynchronous calls and sends the combined requests of busy keys, one thread per key while it is
-         * busy; by default a pool of up to 64 daemon threads owned by the counter. Where it refuses a task or
-         * runs it on the submitting thread, a waiting caller sends instead. Null: the counter's own pool.
+         * Runs asynchronous calls, sends the combined requests of busy keys (one thread per key while it is
+         * busy) and completes the futures of asynchronous increments, so their callbacks run on it; by default a
+         * pool of up to 64 daemon threads owned by the counter (also with null). Any executor is safe: where it
+         * refuses a task (with any exception or error) or would run it on the submitting thread, a waiting caller
+         * or the submitting thread sends instead; where it takes a task but has not started it within 200 ms (it
+         * dropped it, or its threads are all busy), a daemon thread of the counter's own runs it. No callback runs
+         * while a key's request is being sent, so callbacks may call the counter, blocking too.
          */
         public Builder asyncExecutor(Executor asyncExecutor) {
             options.asyncExecutor(asyncExecutor);

@@ -54,11 +54,12 @@ public final class CounterEngine implements DistributedCounter, DescribesTable {
         this.admin = new TableAdmin(calls, schema, options.provisionedThroughput(), options.tableActiveTimeout,
                 override);
         this.items = new CounterItems(calls, admin, requests, schema, knownKeys);
+        Handoff handoff = new Handoff(executor);
         IncrementSender sender = new IncrementSender(calls, admin, requests, schema, knownKeys, exactlyOnce,
-                executor);
-        this.coalescer = new Coalescer(new TableIncrementWriter(sender, observer), executor,
+                handoff::execute);
+        this.coalescer = new Coalescer(new TableIncrementWriter(sender, observer), handoff,
                 options.coalescing ? options.maxBatchSize : 1);
-        this.async = new AsyncCounter(this, items, coalescer, executor);
+        this.async = new AsyncCounter(this, items, coalescer, handoff);
     }
 
     @Override

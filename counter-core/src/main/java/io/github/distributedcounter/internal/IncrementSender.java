@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import io.github.distributedcounter.CounterNotFoundException;
+import io.github.distributedcounter.IncrementNotSentException;
 import io.github.distributedcounter.OutcomeUnknownException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -50,9 +51,13 @@ final class IncrementSender {
      *
      * @return the new value
      * @throws ConditionNotMetException if the condition failed; nothing was written
+     * @throws IncrementNotSentException if the calling thread is interrupted, or the SDK failed before sending
      */
     long add(String key, Delta delta) throws ConditionNotMetException {
         admin.awaitActive();
+        if (Thread.currentThread().isInterrupted()) {
+            throw NotSent.interrupted(key);
+        }
         long sequence = exactlyOnce == null ? 0 : exactlyOnce.nextSequence();
         boolean known = knownKeys.contains(key);
         UpdateItemRequest request = request(key, delta, known, sequence);
@@ -87,6 +92,9 @@ final class IncrementSender {
                     knownKeys.remove(key);
                     request = request(key, delta, false, sequence);
                     continue;
+                }
+                if (deadline == 0 && NotSent.proves(e)) {
+                    throw NotSent.failed(key, schema.tableName(), e);
                 }
                 if (exactlyOnce == null || !ExactlyOnce.worthResending(e)) {
                     throw calls.failure("UpdateItem", key, e);

@@ -16,7 +16,7 @@ class DistributedCounterRuntimeHints implements RuntimeHintsRegistrar {
     @Override
     public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
         hints.reflection().registerTypeIfPresent(classLoader,
-                DistributedCounterAutoConfiguration.DynamoDbCounterConfiguration.EMULATOR_CLASS);
+                DynamoDbClientConfiguration.EMULATOR_CLASS);
         hints.reflection().registerType(EveryNCalls.class, MemberCategory.INVOKE_PUBLIC_METHODS);
     }
 }

@@ -7,8 +7,10 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Where the counter's DynamoDB is and how to sign in to it. By default taken from the
- * {@code distributed-counter.*} properties; the embedded DynamoDB emulator and Testcontainers supply their own.
+ * Where the counter's DynamoDB is and how to sign in to it, for the client the counter builds. By default taken
+ * from the {@code distributed-counter.*} properties (with the application's {@code AwsRegionProvider} and
+ * {@code AwsCredentialsProvider} beans for what they leave unset), or from Spring Cloud AWS's
+ * {@code AwsConnectionDetails}; the embedded DynamoDB emulator and Testcontainers supply their own.
  */
 public interface DynamoDbConnectionDetails extends ConnectionDetails {
 

@@ -7,14 +7,26 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 
-/** {@link DynamoDbConnectionDetails} from {@link DistributedCounterProperties}. */
+/**
+ * {@link DynamoDbConnectionDetails} from {@link DistributedCounterProperties}; where they leave the region or the
+ * credentials unset, from the application's {@link AwsRegionProvider} and {@link AwsCredentialsProvider} beans
+ * (Spring Cloud AWS defines both), when it has them.
+ */
 class PropertiesDynamoDbConnectionDetails implements DynamoDbConnectionDetails {
 
     private final DistributedCounterProperties properties;
+    private final AwsRegionProvider regionProvider;
+    private final AwsCredentialsProvider credentialsProvider;
 
-    PropertiesDynamoDbConnectionDetails(DistributedCounterProperties properties) {
+    /** {@code regionProvider} and {@code credentialsProvider} may be {@code null}. */
+    PropertiesDynamoDbConnectionDetails(DistributedCounterProperties properties, AwsRegionProvider regionProvider,
+            AwsCredentialsProvider credentialsProvider) {
         this.properties = properties;
+        this.regionProvider = regionProvider;
+        this.credentialsProvider = credentialsProvider;
     }
 
     @Override
@@ -27,18 +39,21 @@ class PropertiesDynamoDbConnectionDetails implements DynamoDbConnectionDetails {
         if (StringUtils.hasText(properties.getRegion())) {
             return Region.of(properties.getRegion());
         }
-        return properties.getEndpoint() != null ? Region.US_EAST_1 : null;
+        if (properties.getEndpoint() == null) {
+            return regionProvider != null ? regionProvider.getRegion() : null;
+        }
+        // a local endpoint needs a region to sign with, whatever the providers know
+        return regionProvider != null
+                ? new AwsRegionProviderChain(regionProvider, () -> Region.US_EAST_1).getRegion()
+                : Region.US_EAST_1;
     }
 
     @Override
     public AwsCredentialsProvider getCredentialsProvider() {
-        boolean accessKey = StringUtils.hasText(properties.getAccessKey());
-        boolean secretKey = StringUtils.hasText(properties.getSecretKey());
-        if (accessKey != secretKey) {
-            throw new IllegalStateException("Set both distributed-counter.access-key and "
-                    + "distributed-counter.secret-key, or neither");
+        if (StringUtils.hasText(properties.getAccessKey())) {
+            return StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(properties.getAccessKey(), properties.getSecretKey()));
         }
-        return accessKey ? StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(properties.getAccessKey(), properties.getSecretKey())) : null;
+        return credentialsProvider;
     }
 }

@@ -17,10 +17,10 @@ import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -37,6 +37,9 @@ class DistributedCounterAutoConfigurationTest {
     private final URI endpoint;
     private final DynamoDbClient client;
     private final ApplicationContextRunner runner;
+    /** For an application with a DynamoDbClient of its own: no client properties of the counter's. */
+    private final ApplicationContextRunner ownClientRunner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DistributedCounterAutoConfiguration.class));
 
     DistributedCounterAutoConfigurationTest(URI endpoint, DynamoDbClient client) {
         this.endpoint = endpoint;
@@ -101,12 +104,99 @@ class DistributedCounterAutoConfigurationTest {
     @Test
     void usesTheApplicationsOwnDynamoDbClient() {
         String table = table();
-        runner.withPropertyValues("distributed-counter.table=" + table, "distributed-counter.create-table=true")
+        ownClientRunner.withPropertyValues("distributed-counter.table=" + table,
+                "distributed-counter.create-table=true")
                 .withBean("myClient", DynamoDbClient.class, () -> client, b -> b.setDestroyMethodName(""))
                 .run(context -> {
                     assertThat(context).hasSingleBean(DynamoDbClient.class).hasBean("myClient");
                     assertThat(context.getBean(DistributedCounter.class).increment("k", 1, 0)).isEqualTo(1);
                 });
+    }
+
+    @Test
+    void customizersRunAfterThePropertiesOnTheClientItBuilds() {
+        List<String> operations = new CopyOnWriteArrayList<>();
+        runner.withPropertyValues("distributed-counter.table=" + table(), "distributed-counter.create-table=true",
+                "distributed-counter.api-call-timeout=3s", "distributed-counter.api-call-attempt-timeout=1s")
+                .withBean(DistributedCounterDynamoDbClientCustomizer.class, () -> builder -> builder
+                        .overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                                .apiCallTimeout(Duration.ofSeconds(7))
+                                .addExecutionInterceptor(new Recorder(operations)).build()))
+                .run(context -> {
+                    assertThat(context.getBean(DistributedCounter.class).increment("k", 1, 0)).isEqualTo(1);
+                    assertThat(operations).containsSubsequence("DescribeTable", "UpdateItem");
+                    ClientOverrideConfiguration configuration = context.getBean(DynamoDbClient.class)
+                            .serviceClientConfiguration().overrideConfiguration();
+                    assertThat(configuration.apiCallTimeout()).contains(Duration.ofSeconds(7));
+                    assertThat(configuration.apiCallAttemptTimeout()).contains(Duration.ofSeconds(1));
+                });
+    }
+
+    @Test
+    void customizersDoNotApplyToTheApplicationsOwnClient() {
+        List<String> operations = new CopyOnWriteArrayList<>();
+        ownClientRunner.withPropertyValues("distributed-counter.table=" + table(),
+                "distributed-counter.create-table=true")
+                .withBean("myClient", DynamoDbClient.class, () -> client, b -> b.setDestroyMethodName(""))
+                .withBean(DistributedCounterDynamoDbClientCustomizer.class, () -> builder -> builder
+                        .overrideConfiguration(o -> o.addExecutionInterceptor(new Recorder(operations))))
+                .run(context -> {
+                    assertThat(context.getBean(DistributedCounter.class).increment("k", 1, 0)).isEqualTo(1);
+                    assertThat(operations).isEmpty();
+                });
+    }
+
+    @Test
+    void aClientPropertyWithTheApplicationsOwnClientFailsStartUpNamingIt() {
+        ownClientRunner.withPropertyValues("distributed-counter.table=tbl1", "distributed-counter.max-connections=8")
+                .withBean("myClient", DynamoDbClient.class, () -> client, b -> b.setDestroyMethodName(""))
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isExactlyInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessage("Property distributed-counter.max-connections with value '8' is invalid: the "
+                                + "counter uses the application's DynamoDbClient (bean 'myClient'), which the "
+                                + "distributed-counter.* client properties do not configure. Configure that client "
+                                + "instead (with Spring Cloud AWS: spring.cloud.aws.region.static, spring.cloud.aws."
+                                + "dynamodb.endpoint, spring.cloud.aws.credentials.*, or a DynamoDbClientCustomizer "
+                                + "bean), or remove this property"));
+    }
+
+    @Test
+    void connectionDetailsWithTheApplicationsOwnClientFailStartUpNamingBoth() {
+        ownClientRunner.withPropertyValues("distributed-counter.table=tbl1")
+                .withBean("myClient", DynamoDbClient.class, () -> client, b -> b.setDestroyMethodName(""))
+                .withBean("containerDetails", DynamoDbConnectionDetails.class, () -> new DynamoDbConnectionDetails() {
+                    public URI getEndpoint() {
+                        return endpoint;
+                    }
+
+                    public software.amazon.awssdk.regions.Region getRegion() {
+                        return DynamoDbEmulator.REGION;
+                    }
+
+                    public software.amazon.awssdk.auth.credentials.AwsCredentialsProvider getCredentialsProvider() {
+                        return DynamoDbEmulator.credentialsProvider();
+                    }
+                })
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isExactlyInstanceOf(IllegalStateException.class)
+                        .hasMessage("The distributed counter uses the application's DynamoDbClient (bean 'myClient'), "
+                                + "so the DynamoDbConnectionDetails bean 'containerDetails' cannot apply. Point that "
+                                + "client at the same DynamoDB, or remove one of them"));
+    }
+
+    /** Records the operation names of the requests a client sends. */
+    private static class Recorder implements ExecutionInterceptor {
+
+        private final List<String> operations;
+
+        Recorder(List<String> operations) {
+            this.operations = operations;
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        }
     }
 
     @Test
@@ -117,7 +207,8 @@ class DistributedCounterAutoConfigurationTest {
         try (DynamoDbClient denyingCreate = DynamoDbClient.builder().endpointOverride(endpoint)
                 .region(DynamoDbEmulator.REGION).credentialsProvider(DynamoDbEmulator.credentialsProvider())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new DenyCreateTable(operations))).build()) {
-            runner.withPropertyValues("distributed-counter.table=" + table, "distributed-counter.create-table=true")
+            ownClientRunner.withPropertyValues("distributed-counter.table=" + table,
+                "distributed-counter.create-table=true")
                     .withBean("myClient", DynamoDbClient.class, () -> denyingCreate, b -> b.setDestroyMethodName(""))
                     .run(context -> {
                         assertThat(context).hasNotFailed();
@@ -128,18 +219,16 @@ class DistributedCounterAutoConfigurationTest {
     }
 
     /** A role without dynamodb:CreateTable: every CreateTable request is refused as AWS refuses it. */
-    private static final class DenyCreateTable implements ExecutionInterceptor {
-
-        private final List<String> operations;
+    private static final class DenyCreateTable extends Recorder {
 
         DenyCreateTable(List<String> operations) {
-            this.operations = operations;
+            super(operations);
         }
 
         @Override
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            super.beforeExecution(context, attributes);
             String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-            operations.add(operation);
             if ("CreateTable".equals(operation)) {
                 throw DynamoDbException.builder().statusCode(400)
                         .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException")
@@ -151,7 +240,7 @@ class DistributedCounterAutoConfigurationTest {
 
     @Test
     void twoDynamoDbClientsFailStartUpNamingBothAndHowToChoose() {
-        runner.withPropertyValues("distributed-counter.table=tbl1")
+        ownClientRunner.withPropertyValues("distributed-counter.table=tbl1")
                 .withBean("ordersClient", DynamoDbClient.class, () -> client, b -> b.setDestroyMethodName(""))
                 .withBean("auditClient", DynamoDbClient.class, () -> client, b -> b.setDestroyMethodName(""))
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
@@ -165,7 +254,8 @@ class DistributedCounterAutoConfigurationTest {
     @Test
     void twoDynamoDbClientsOneOfThemPrimaryUsesThePrimary() {
         String table = table();
-        runner.withPropertyValues("distributed-counter.table=" + table, "distributed-counter.create-table=true")
+        ownClientRunner.withPropertyValues("distributed-counter.table=" + table,
+                "distributed-counter.create-table=true")
                 .withBean("brokenClient", DynamoDbClient.class, () -> DynamoDbClient.builder()
                         .endpointOverride(URI.create("http://127.0.0.1:1")).region(DynamoDbEmulator.REGION)
                         .credentialsProvider(DynamoDbEmulator.credentialsProvider()).build())
@@ -193,17 +283,12 @@ class DistributedCounterAutoConfigurationTest {
     }
 
     @Test
-    void missingTablePropertyFailsStartUpWithAClearMessage() {
-        runner.run(context -> {
-            assertThat(context).hasFailed();
-            Throwable failure = context.getStartupFailure();
-            assertThat(failure).rootCause().isExactlyInstanceOf(MissingTablePropertyException.class)
-                    .hasMessage("distributed-counter.table is not set");
-            FailureAnalysis analysis = new MissingTablePropertyFailureAnalyzer().analyze(failure);
-            assertThat(analysis.getDescription()).isEqualTo("The distributed counter has no DynamoDB table: "
-                    + "the property 'distributed-counter.table' is not set.");
-            assertThat(analysis.getAction()).startsWith("Set 'distributed-counter.table' to the name of the counter table");
-        });
+    void missingTablePropertyFailsStartUpNamingIt() {
+        runner.run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                .isExactlyInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessage("Property distributed-counter.table with value 'null' is invalid: must be set to the name "
+                        + "of the DynamoDB table that holds the counters, e.g. distributed-counter.table=counters (add "
+                        + "distributed-counter.create-table=true to create it at start-up)"));
     }
 
     @Test
@@ -292,9 +377,10 @@ class DistributedCounterAutoConfigurationTest {
                 .withConfiguration(AutoConfigurations.of(DistributedCounterAutoConfiguration.class))
                 .withPropertyValues("distributed-counter.table=tbl1", "distributed-counter.access-key=only-this")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                        .isExactlyInstanceOf(IllegalStateException.class)
-                        .hasMessage("Set both distributed-counter.access-key and distributed-counter.secret-key, "
-                                + "or neither"));
+                        .isExactlyInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessage("Property distributed-counter.secret-key with value 'null' is invalid: must be set "
+                                + "together with distributed-counter.access-key: set both for static credentials, or "
+                                + "neither for the AWS SDK's default credentials chain"));
     }
 
     @Test

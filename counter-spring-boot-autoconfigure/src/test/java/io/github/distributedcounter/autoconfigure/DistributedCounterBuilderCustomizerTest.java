@@ -38,7 +38,7 @@ class DistributedCounterBuilderCustomizerTest {
             DistributedCounter counter = context.getBean(DistributedCounter.class);
             assertThat(counter.async().increment("a", 1, 0).join()).isEqualTo(1);
             assertThat(counter.async().get("a").join()).hasValue(1);
-            assertThat(context.getBean(TwoExecutors.class).used).containsExactly("second", "second");
+            assertThat(context.getBean(TwoExecutors.class).used).isNotEmpty().containsOnly("second");
         });
     }
 
