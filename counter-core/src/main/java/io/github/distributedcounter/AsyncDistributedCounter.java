@@ -10,6 +10,10 @@ import java.util.concurrent.CompletableFuture;
  * returns: bad ones throw {@link IllegalArgumentException} at once. Every other failure completes the
  * future exceptionally with the exception the synchronous call would throw, including a
  * {@link CounterClosedException} after the counter was closed.
+ * <p>
+ * An increment's future is completed on another thread than the one sending the key's request, so its callbacks
+ * may call the counter, blocking too. Cancelling the future does not withdraw the increment: it is still sent, and
+ * its value is taken even though no one receives it.
  */
 public interface AsyncDistributedCounter {
 

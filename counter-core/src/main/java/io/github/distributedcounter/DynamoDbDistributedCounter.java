@@ -140,8 +140,10 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
 
         /**
          * How long another instance's exactly-once entry stays in an item after that instance's last write to
-         * it; older entries are removed, so an item holds one entry (about 60 bytes) per instance that wrote it
-         * within this time. Must exceed the longest time a request can be in flight; default 10 minutes.
+         * it; older entries are removed, so an item holds one entry (about 50 bytes) per instance that wrote it
+         * within this time. At least 1 minute, and longer than {@link #outcomeResolutionTimeout(Duration)}: it must
+         * exceed the longest time a request can be in flight plus the difference between instances' clocks, as each
+         * instance judges another's entry by its own clock; default 10 minutes.
          */
         public Builder exactlyOnceRetention(Duration retention) {
             options.exactlyOnceRetention(retention);
@@ -249,9 +251,13 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
         }
 
         /**
-         * Runs asynchronous calls and sends the combined requests of busy keys, one thread per key while it is
-         * busy; by default a pool of up to 64 daemon threads owned by the counter. Where it refuses a task or
-         * runs it on the submitting thread, a waiting caller sends instead. Null: the counter's own pool.
+         * Runs asynchronous calls, sends the combined requests of busy keys (one thread per key while it is
+         * busy) and completes the futures of asynchronous increments, so their callbacks run on it; by default a
+         * pool of up to 64 daemon threads owned by the counter (also with null). Any executor is safe: where it
+         * refuses a task (with any exception or error) or would run it on the submitting thread, a waiting caller
+         * or the submitting thread sends instead; where it takes a task but has not started it within 200 ms (it
+         * dropped it, or its threads are all busy), a daemon thread of the counter's own runs it. No callback runs
+         * while a key's request is being sent, so callbacks may call the counter, blocking too.
          */
         public Builder asyncExecutor(Executor asyncExecutor) {
             options.asyncExecutor(asyncExecutor);

@@ -77,11 +77,12 @@ class CoalescingUnderFailuresTest {
                     "key", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("hot"),
                     "counter_value", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("0"))));
             ConcurrentLinkedQueue<Long> values = new ConcurrentLinkedQueue<>();
+            History history = new History();
             AtomicInteger failed = new AtomicInteger();
             ConcurrentWorkers.run(16, thread -> {
                 for (int i = 0; i < 200; i++) {
                     try {
-                        values.add(counter.increment("hot", 1));
+                        values.add(history.increment(1, () -> counter.increment("hot", 1)));
                     } catch (DistributedCounterException e) {
                         assertThat(e).hasMessageContaining("injected failure");
                         failed.incrementAndGet();
@@ -96,6 +97,7 @@ class CoalescingUnderFailuresTest {
             List<Long> sorted = new ArrayList<>(values);
             Collections.sort(sorted);
             assertThat(sorted).isEqualTo(LongStream.rangeClosed(1, succeeded).boxed().toList());
+            history.assertLinearizable(0, succeeded);
 
             assertThat(observer.served.get()).isEqualTo(succeeded);
             assertThat(observer.batches.stream().mapToLong(Integer::longValue).sum()).isEqualTo(succeeded);

@@ -23,6 +23,8 @@ import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -67,13 +69,22 @@ class ExactlyOnceUnderFaultsTest {
                 ? Fault.CUT_AFTER_APPLY : Fault.NONE;
     }
 
-    /** 8 threads × 1,000 increments of 1; returns the values acknowledged, counting failures. */
-    private List<Long> eightThousandIncrements(DistributedCounter counter, AtomicInteger failures) throws Exception {
+    private List<Long> eightThousandIncrements(DistributedCounter counter, History history, AtomicInteger failures)
+            throws Exception {
+        return onEightThreads(1000, counter, history, failures);
+    }
+
+    /**
+     * 8 threads × {@code perThread} increments of 1, recorded in {@code history}; returns the values acknowledged,
+     * counting failures.
+     */
+    private List<Long> onEightThreads(int perThread, DistributedCounter counter, History history,
+            AtomicInteger failures) throws Exception {
         ConcurrentLinkedQueue<Long> values = new ConcurrentLinkedQueue<>();
         ConcurrentWorkers.start(8, thread -> {
-            for (int i = 0; i < 1000; i++) {
+            for (int i = 0; i < perThread; i++) {
                 try {
-                    values.add(counter.increment("hot", 1));
+                    values.add(history.increment(1, () -> counter.increment("hot", 1)));
                 } catch (DistributedCounterException e) {
                     failures.incrementAndGet();
                 }
@@ -89,11 +100,13 @@ class ExactlyOnceUnderFaultsTest {
         proxy.setPolicy(operation -> cutUpdates(operation, 20));
         try (DynamoDbDistributedCounter counter = counter(b -> { })) {
             AtomicInteger failures = new AtomicInteger();
-            List<Long> values = eightThousandIncrements(counter, failures);
+            History history = new History();
+            List<Long> values = eightThousandIncrements(counter, history, failures);
             assertThat(proxy.injected(Fault.CUT_AFTER_APPLY)).as("responses cut").isGreaterThan(50);
             assertThat(failures.get()).isZero();
             assertThat(values).isEqualTo(LongStream.rangeClosed(1, 8000).boxed().toList());
             assertThat(counter.get("hot")).isEqualTo(OptionalLong.of(8000));
+            history.assertLinearizable(0, 8000);
         }
     }
 
@@ -102,10 +115,14 @@ class ExactlyOnceUnderFaultsTest {
         proxy.setPolicy(operation -> cutUpdates(operation, 20));
         try (DynamoDbDistributedCounter counter = counter(b -> b.exactlyOnce(false))) {
             AtomicInteger failures = new AtomicInteger();
-            List<Long> values = eightThousandIncrements(counter, failures);
+            History history = new History();
+            List<Long> values = eightThousandIncrements(counter, history, failures);
             assertThat(values.size() + failures.get()).isEqualTo(8000);
             long stored = counter.get("hot").orElseThrow();
             assertThat(stored).as("the store counted retried requests again").isGreaterThan(values.size());
+            assertThat(History.violation(0, stored, history.calls())).as("the checker sees the double counts")
+                    .hasValueSatisfying(violation -> assertThat(violation).startsWith("final value " + stored
+                            + " is not the start value 0 plus the " + values.size() + " acknowledged increments"));
         }
     }
 
@@ -118,12 +135,37 @@ class ExactlyOnceUnderFaultsTest {
         });
         try (DynamoDbDistributedCounter counter = counter(b -> { })) {
             AtomicInteger failures = new AtomicInteger();
-            List<Long> values = eightThousandIncrements(counter, failures);
+            History history = new History();
+            List<Long> values = eightThousandIncrements(counter, history, failures);
             assertThat(proxy.injected(Fault.RESET)).isPositive();
             assertThat(proxy.injected(Fault.DELAY)).isPositive();
             assertThat(failures.get()).isZero();
             assertThat(values).isEqualTo(LongStream.rangeClosed(1, 8000).boxed().toList());
             assertThat(counter.get("hot")).isEqualTo(OptionalLong.of(8000));
+            history.assertLinearizable(0, 8000);
+        }
+    }
+
+    @Test
+    void throttledWritesAreRetriedWithoutAnErrorAndStayLinearizable() throws Exception {
+        try (DynamoDbClient quickRetries = DynamoDbClient.builder().endpointOverride(proxy.endpoint())
+                .region(DynamoDbEmulator.REGION).credentialsProvider(DynamoDbEmulator.credentialsProvider())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(5),
+                                Duration.ofMillis(50)))
+                        .build()))
+                .build();
+                DynamoDbDistributedCounter counter = counter(b -> b.dynamoDbClient(quickRetries))) {
+            proxy.setPolicy(operation -> operation.equals("UpdateItem")
+                    && ThreadLocalRandom.current().nextInt(100) < 50 ? Fault.THROTTLE : Fault.NONE);
+            AtomicInteger failures = new AtomicInteger();
+            History history = new History();
+            List<Long> values = onEightThreads(250, counter, history, failures);
+            assertThat(proxy.injected(Fault.THROTTLE)).as("writes throttled").isGreaterThan(100);
+            assertThat(failures.get()).isZero();
+            assertThat(values).isEqualTo(LongStream.rangeClosed(1, 2000).boxed().toList());
+            assertThat(counter.get("hot")).isEqualTo(OptionalLong.of(2000));
+            history.assertLinearizable(0, 2000);
         }
     }
 
@@ -132,6 +174,7 @@ class ExactlyOnceUnderFaultsTest {
         Duration resolution = Duration.ofSeconds(2);
         try (DynamoDbDistributedCounter counter = counter(b -> b.outcomeResolutionTimeout(resolution))) {
             ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
+            History history = new History();
             AtomicInteger unknown = new AtomicInteger();
             AtomicInteger otherFailures = new AtomicInteger();
             AtomicLong slowestFailureMillis = new AtomicLong();
@@ -142,7 +185,7 @@ class ExactlyOnceUnderFaultsTest {
                 while (System.nanoTime() < end) {
                     long started = System.nanoTime();
                     try {
-                        acknowledged.add(counter.increment("hot", 1));
+                        acknowledged.add(history.increment(1, () -> counter.increment("hot", 1)));
                         if (phase.get() == 2) {
                             afterRestart.incrementAndGet();
                         }
@@ -171,18 +214,17 @@ class ExactlyOnceUnderFaultsTest {
             assertThat(stored).as("nothing acknowledged is lost").isGreaterThanOrEqualTo(acknowledged.size());
             assertThat(stored).as("only increments of unknown outcome may have been added unacknowledged")
                     .isLessThanOrEqualTo(acknowledged.size() + unknown.get());
+            history.assertLinearizable(0, stored);
         }
     }
 
     @Test
     void itemSizeStaysBoundedAfterAHundredInstancesWroteOneKey() throws Exception {
         String table = TestTables.uniqueName("bounded");
-        Duration retention = Duration.ofSeconds(1);
         int largest = 0;
         for (int i = 0; i < 100; i++) {
             try (DynamoDbDistributedCounter instance = DynamoDbDistributedCounter.builder().dynamoDbClient(direct)
-                    .tableName(table).exactlyOnceRetention(retention)
-                    .outcomeResolutionTimeout(Duration.ofMillis(100)).build()) {
+                    .tableName(table).build()) {
                 if (i == 0) {
                     instance.createTable();
                 }
@@ -191,11 +233,10 @@ class ExactlyOnceUnderFaultsTest {
             }
         }
         assertThat(largest).as("key, value and one pair per instance written within the retention")
-                .isLessThanOrEqualTo(2 + 2 * 100);
-        Thread.sleep(retention.toMillis() + 200);
+                .isEqualTo(2 + 2 * 100);
+        StoredBookkeeping.age(direct, table, "shared", Duration.ofMinutes(10).plusSeconds(1));
         try (DynamoDbDistributedCounter last = DynamoDbDistributedCounter.builder().dynamoDbClient(direct)
-                .tableName(table).exactlyOnceRetention(retention).outcomeResolutionTimeout(Duration.ofMillis(100))
-                .build()) {
+                .tableName(table).build()) {
             assertThat(last.increment("shared", 1, 0)).isEqualTo(101);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (item(table).size() > 4 && System.nanoTime() < deadline) {
@@ -203,9 +244,7 @@ class ExactlyOnceUnderFaultsTest {
             }
             Map<String, AttributeValue> item = item(table);
             assertThat(item).hasSize(4).containsEntry("counter_value", AttributeValue.fromN("101"));
-            int bytes = item.entrySet().stream().mapToInt(e -> e.getKey().length()
-                    + (e.getValue().s() != null ? e.getValue().s().length() : e.getValue().n().length())).sum();
-            assertThat(bytes).as("item size in bytes, approximately as DynamoDB counts it").isLessThan(100);
+            assertThat(StoredBookkeeping.size(item)).as("item size in bytes as DynamoDB counts it").isLessThan(100);
             assertThat(last.get("shared")).isEqualTo(OptionalLong.of(101));
         }
     }

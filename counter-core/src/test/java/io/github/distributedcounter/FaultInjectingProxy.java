@@ -12,11 +12,16 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+import io.github.distributedcounter.emulator.DynamoDbEmulator;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A loopback HTTP/1.1 proxy between the AWS SDK and the DynamoDB emulator that injects faults per request, chosen by a
@@ -67,6 +72,22 @@ public final class FaultInjectingProxy implements Closeable {
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + listener.getLocalPort());
+    }
+
+    /** A client that sends through this proxy, giving up an attempt after {@code attemptTimeout}. */
+    public DynamoDbClient createClient(Duration attemptTimeout) {
+        return DynamoDbClient.builder().endpointOverride(endpoint()).region(DynamoDbEmulator.REGION)
+                .credentialsProvider(DynamoDbEmulator.credentialsProvider())
+                .overrideConfiguration(o -> o.apiCallAttemptTimeout(attemptTimeout)).build();
+    }
+
+    /**
+     * A policy that numbers UpdateItem requests from 1 and gives each the fault {@code faults} chooses for its
+     * number, before it is forwarded; every other request gets none.
+     */
+    public static Policy numberedUpdates(IntFunction<Fault> faults) {
+        AtomicInteger updates = new AtomicInteger();
+        return operation -> operation.endsWith("UpdateItem") ? faults.apply(updates.incrementAndGet()) : Fault.NONE;
     }
 
     public void setPolicy(Policy policy) {

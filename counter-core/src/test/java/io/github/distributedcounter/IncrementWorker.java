@@ -5,14 +5,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.github.distributedcounter.emulator.DynamoDbEmulator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A separate application instance for multi-process tests: increments one key from several threads and
- * prints every returned value, one per line, then {@code done}.
+ * prints every call as a {@link History.Call#line()}, one per line, then {@code done}.
  * Arguments: endpoint, table, key, threads, increments per thread.
  */
 public final class IncrementWorker {
@@ -26,7 +25,7 @@ public final class IncrementWorker {
         String key = args[2];
         int threads = Integer.parseInt(args[3]);
         int perThread = Integer.parseInt(args[4]);
-        ConcurrentLinkedQueue<Long> values = new ConcurrentLinkedQueue<>();
+        History history = new History();
         try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(endpoint)
                 .region(DynamoDbEmulator.REGION).credentialsProvider(DynamoDbEmulator.credentialsProvider())
                 .overrideConfiguration(o -> o.apiCallAttemptTimeout(Duration.ofMillis(1500))
@@ -38,7 +37,7 @@ public final class IncrementWorker {
             for (int t = 0; t < threads; t++) {
                 Thread worker = new Thread(() -> {
                     for (int i = 0; i < perThread; i++) {
-                        values.add(counter.increment(key, 1, 0));
+                        history.increment(1, () -> counter.increment(key, 1, 0));
                     }
                 });
                 worker.start();
@@ -49,7 +48,7 @@ public final class IncrementWorker {
             }
         }
         PrintStream out = System.out;
-        values.forEach(out::println);
+        history.calls().forEach(call -> out.println(call.line()));
         out.println("done");
         out.flush();
     }

@@ -51,21 +51,26 @@ class MultiProcessIncrementTest {
         }
     }
 
-    /** 3 processes × 8 threads × 150 increments through {@code endpoint}: values 1..3600, each returned once. */
+    /**
+     * 3 processes × 8 threads × 150 increments through {@code endpoint}: values 1..3600, each returned once, in an
+     * order that respects real time across the processes.
+     */
     private static void countInThreeProcesses(DynamoDbDistributedCounter counter, URI endpoint) throws Exception {
         counter.get("warm-up");
         List<Process> processes = new ArrayList<>();
         for (int p = 0; p < PROCESSES; p++) {
             processes.add(startWorker(endpoint, counter.tableName()));
         }
-        List<Long> values = new ArrayList<>();
+        History history = new History();
         for (Process process : processes) {
-            values.addAll(readValues(process));
+            readCalls(process).forEach(history::add);
         }
         int total = PROCESSES * THREADS * PER_THREAD;
         assertThat(counter.get("shared")).isEqualTo(OptionalLong.of(total));
+        List<Long> values = new ArrayList<>(history.calls().stream().map(History.Call::value).toList());
         Collections.sort(values);
         assertThat(values).isEqualTo(LongStream.rangeClosed(1, total).boxed().toList());
+        history.assertLinearizable(0, total);
     }
 
     private static Process startWorker(URI endpoint, String table) throws IOException {
@@ -77,8 +82,8 @@ class MultiProcessIncrementTest {
                 .start();
     }
 
-    private static List<Long> readValues(Process process) throws Exception {
-        List<Long> values = new ArrayList<>();
+    private static List<History.Call> readCalls(Process process) throws Exception {
+        List<History.Call> calls = new ArrayList<>();
         boolean done = false;
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -87,14 +92,15 @@ class MultiProcessIncrementTest {
                 if (line.equals("done")) {
                     done = true;
                 } else {
-                    values.add(Long.parseLong(line.trim()));
+                    calls.add(History.Call.parse(line));
                 }
             }
         }
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         assertThat(done).isTrue();
-        assertThat(values).hasSize(THREADS * PER_THREAD);
-        return values;
+        assertThat(calls).hasSize(THREADS * PER_THREAD)
+                .allSatisfy(call -> assertThat(call.outcome()).isEqualTo(History.Outcome.ACKNOWLEDGED));
+        return calls;
     }
 }

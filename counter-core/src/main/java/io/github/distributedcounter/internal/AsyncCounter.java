@@ -9,25 +9,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import io.github.distributedcounter.AsyncDistributedCounter;
 
-/** The asynchronous calls: arguments checked at once, the call run on the executor (increments: coalesced). */
+/**
+ * The asynchronous calls: arguments checked at once, the call run on the executor through a {@link Handoff}, so
+ * that no executor can lose it (increments: coalesced).
+ */
 final class AsyncCounter implements AsyncDistributedCounter {
 
     private final CounterEngine engine;
     private final CounterItems items;
     private final Coalescer coalescer;
-    private final Executor executor;
+    private final Handoff handoff;
 
-    AsyncCounter(CounterEngine engine, CounterItems items, Coalescer coalescer, Executor executor) {
+    AsyncCounter(CounterEngine engine, CounterItems items, Coalescer coalescer, Handoff handoff) {
         this.engine = engine;
         this.items = items;
         this.coalescer = coalescer;
-        this.executor = executor;
+        this.handoff = handoff;
     }
 
     @Override
@@ -93,15 +95,19 @@ final class AsyncCounter implements AsyncDistributedCounter {
         return supply(() -> items.delete(key));
     }
 
-    /** Runs {@code call} on the executor; a closed counter, or an executor that refuses it, fails the future. */
+    /** Runs {@code call} on the executor, or where it does not take it on the counter's own thread. */
     private <T> CompletableFuture<T> supply(Supplier<T> call) {
         if (engine.isClosed()) {
             return engine.closedFuture();
         }
-        try {
-            return CompletableFuture.supplyAsync(call, executor);
-        } catch (RejectedExecutionException rejected) {
-            return engine.isClosed() ? engine.closedFuture() : CompletableFuture.failedFuture(rejected);
-        }
+        CompletableFuture<T> future = new CompletableFuture<>();
+        handoff.execute(() -> {
+            try {
+                future.complete(call.get());
+            } catch (Throwable e) {
+                future.completeExceptionally(new CompletionException(e));
+            }
+        });
+        return future;
     }
 }

@@ -14,7 +14,11 @@ import java.util.concurrent.Executor;
  * sending the key's batches while callers keep queuing, so a busy key wakes no thread to send; after
  * {@value #BATCHES_PER_TURN} batches it puts the key back in the executor's queue, so that other keys get their
  * turn. Where the executor refuses the task, or would run it in place on the submitting thread, one of the
- * batch's blocked callers sends it, or else the current thread does.
+ * batch's blocked callers sends it, or else the current thread does; where it takes the task but does not start
+ * it in time, the counter's own thread sends it (see {@link Handoff}).
+ * <p>
+ * No application code runs while a thread holds a key's turn: asynchronous callers' futures are completed on
+ * another thread after their request returned, so a callback may itself call the counter, even blocking.
  */
 final class Coalescer {
 
@@ -22,18 +26,24 @@ final class Coalescer {
 
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
     private final IncrementWriter writer;
-    private final Executor executor;
+    private final Handoff handoff;
     private final int maxBatchSize;
+
+    /** A coalescer with its own {@link Handoff} to {@code executor}. */
+    Coalescer(IncrementWriter writer, Executor executor, int maxBatchSize) {
+        this(writer, new Handoff(executor), maxBatchSize);
+    }
 
     /**
      * @param writer       sends each batch
-     * @param executor     sends the batches that queued behind a request, and asynchronous callers' first ones
+     * @param handoff      sends the batches that queued behind a request, and asynchronous callers' first ones;
+     *                     completes asynchronous callers' futures
      * @param maxBatchSize how many callers one request may carry; 1 turns coalescing off while keeping one
      *                     request in flight per key
      */
-    Coalescer(IncrementWriter writer, Executor executor, int maxBatchSize) {
+    Coalescer(IncrementWriter writer, Handoff handoff, int maxBatchSize) {
         this.writer = writer;
-        this.executor = executor;
+        this.handoff = handoff;
         this.maxBatchSize = maxBatchSize;
     }
 
@@ -87,6 +97,7 @@ final class Coalescer {
                     call.fail(failure);
                 }
             }
+            deliver(batch);
             List<PendingIncrement> next = next(key);
             boolean turnGoesOn = onExecutor && ++sent < BATCHES_PER_TURN;
             if (next == null || !turnGoesOn && (submit(key, next) || handOff(next))) {
@@ -110,22 +121,19 @@ final class Coalescer {
      * on this thread has not taken it: the batch stays with this thread, so that busy keys do not nest calls.
      */
     private boolean submit(String key, List<PendingIncrement> batch) {
-        Thread submitter = Thread.currentThread();
-        boolean[] submitting = {true};
-        boolean[] ranInPlace = {false};
-        try {
-            executor.execute(() -> {
-                if (submitting[0] && Thread.currentThread() == submitter) {
-                    ranInPlace[0] = true;
-                } else {
-                    send(key, batch, true);
-                }
-            });
-            return !ranInPlace[0];
-        } catch (RuntimeException refused) {
-            return false;
-        } finally {
-            submitting[0] = false;
+        return handoff.offer(() -> send(key, batch, true));
+    }
+
+    /** Completes the asynchronous callers' futures of a batch written, on another thread than this one. */
+    private void deliver(List<PendingIncrement> batch) {
+        List<PendingIncrement.Async> futures = new ArrayList<>();
+        for (PendingIncrement call : batch) {
+            if (call instanceof PendingIncrement.Async async) {
+                futures.add(async);
+            }
+        }
+        if (!futures.isEmpty()) {
+            handoff.execute(() -> futures.forEach(PendingIncrement.Async::deliver));
         }
     }
 
@@ -144,6 +152,17 @@ final class Coalescer {
                 batch.add(lane.queue.poll());
             }
             return batch;
+        }
+    }
+
+    /** Takes {@code call} out of the queue of {@code key}; false if it is no longer there (it is being sent). */
+    boolean withdraw(String key, PendingIncrement call) {
+        Lane lane = lanes.get(key);
+        if (lane == null) {
+            return false;
+        }
+        synchronized (lane) {
+            return lane.queue.remove(call);
         }
     }
 

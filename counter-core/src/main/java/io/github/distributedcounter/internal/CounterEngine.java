@@ -57,12 +57,14 @@ public final class CounterEngine implements DistributedCounter, DescribesTable {
         KnownKeys knownKeys = new KnownKeys();
         this.admin = new TableAdmin(calls, schema, options.provisionedThroughput(), options.tableActiveTimeout,
                 override);
-        this.items = new CounterItems(calls, admin, requests, schema, knownKeys);
+        this.items = new CounterItems(calls, admin, requests, schema, knownKeys,
+                exactlyOnce == null ? ExactlyOnce.DEFAULT_RETENTION : exactlyOnce.retention());
+        Handoff handoff = new Handoff(executor);
         IncrementSender sender = new IncrementSender(calls, admin, requests, schema, knownKeys, exactlyOnce,
-                executor, pacer == null ? null : new ThrottledKeys(pacer, options.outcomeResolutionTimeout));
-        this.coalescer = new Coalescer(new TableIncrementWriter(sender, observer), executor,
+                handoff::execute, pacer == null ? null : new ThrottledKeys(pacer, options.outcomeResolutionTimeout));
+        this.coalescer = new Coalescer(new TableIncrementWriter(sender, observer), handoff,
                 options.coalescing ? options.maxBatchSize : 1);
-        this.async = new AsyncCounter(this, items, coalescer, executor);
+        this.async = new AsyncCounter(this, items, coalescer, handoff);
     }
 
     @Override

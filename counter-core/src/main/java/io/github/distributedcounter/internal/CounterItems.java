@@ -1,5 +1,6 @@
 package io.github.distributedcounter.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -7,9 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.github.distributedcounter.DistributedCounterException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -28,14 +31,17 @@ final class CounterItems {
     private final CounterRequests requests;
     private final TableSchema schema;
     private final KnownKeys knownKeys;
+    private final Duration retention;
 
+    /** @param retention how long a deleted counter's exactly-once entries are kept */
     CounterItems(TableCalls calls, TableAdmin admin, CounterRequests requests, TableSchema schema,
-            KnownKeys knownKeys) {
+            KnownKeys knownKeys, Duration retention) {
         this.calls = calls;
         this.admin = admin;
         this.requests = requests;
         this.schema = schema;
         this.knownKeys = knownKeys;
+        this.retention = retention;
     }
 
     private DynamoDbClient client() {
@@ -107,11 +113,35 @@ final class CounterItems {
         calls.call("UpdateItem", key, () -> client.updateItem(requests.put(key, value)));
     }
 
+    /**
+     * Removes the value but keeps the exactly-once bookkeeping, so that an increment applied before and retried
+     * after is recognised; the item goes entirely once its bookkeeping is older than the retention (now, or at a
+     * later delete of the key).
+     */
     boolean delete(String key) {
         DynamoDbClient client = client();
         knownKeys.remove(key);
-        return schema.holdsValue(calls.call("DeleteItem", key, () -> client.deleteItem(requests.delete(key)))
-                .attributes());
+        UpdateItemRequest request = requests.delete(key, ThreadLocalRandom.current().nextLong(Long.MAX_VALUE));
+        try {
+            removeIfStale(client, key, calls.call("UpdateItem", key, () -> client.updateItem(request)).attributes());
+            return true;
+        } catch (ConditionalCheckFailedException noCounter) {
+            removeIfStale(client, key, noCounter.hasItem() ? noCounter.item() : Map.of());
+            return false;
+        }
+    }
+
+    /** Deletes the item {@code delete} left without a value, where no entry in it is younger than the retention. */
+    private void removeIfStale(DynamoDbClient client, String key, Map<String, AttributeValue> tombstone) {
+        AttributeValue token = tombstone.get(CounterRequests.TOMBSTONE_ATTRIBUTE);
+        if (token == null || schema.holdsValue(tombstone) || !ExactlyOnce.allOlderThan(tombstone, retention)) {
+            return;
+        }
+        try {
+            calls.send("DeleteItem", () -> client.deleteItem(requests.deleteTombstone(key, token)));
+        } catch (SdkException e) {
+            // written or deleted again meanwhile, or DynamoDB failed: a later delete of the key tries again
+        }
     }
 
     boolean compareAndSet(String key, long expected, long newValue) {

@@ -30,7 +30,7 @@ public final class CounterOptions {
     Executor asyncExecutor;
     CounterObserver observer = CounterObserver.NONE;
     boolean exactlyOnce = true;
-    Duration exactlyOnceRetention = Duration.ofMinutes(10);
+    Duration exactlyOnceRetention = ExactlyOnce.DEFAULT_RETENTION;
     Duration outcomeResolutionTimeout = Duration.ofSeconds(10);
     boolean paceThrottledKeys = true;
 
@@ -126,6 +126,12 @@ public final class CounterOptions {
         }
         if (exactlyOnce) { // used only with exactly-once on
             requirePositive(exactlyOnceRetention, "exactlyOnceRetention");
+            if (exactlyOnceRetention.compareTo(ExactlyOnce.MIN_RETENTION) < 0) {
+                throw new IllegalArgumentException("exactlyOnceRetention must be at least "
+                        + ExactlyOnce.MIN_RETENTION + ", was " + exactlyOnceRetention + ": other instances "
+                        + "remove an entry once it looks that old by their own clock, so it must cover the "
+                        + "longest time a request stays in flight plus the difference between instances' clocks");
+            }
             if (exactlyOnceRetention.compareTo(outcomeResolutionTimeout) <= 0) {
                 throw new IllegalArgumentException("exactlyOnceRetention (" + exactlyOnceRetention
                         + ") must be longer than outcomeResolutionTimeout (" + outcomeResolutionTimeout + ")");

@@ -23,6 +23,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 final class CounterRequests {
 
+    /** Most entries one pruning request removes. */
+    static final int PRUNE_CHUNK = 100;
+    /** Set by {@link #delete} on the item it leaves without a value, so that it is deleted only as it was left. */
+    static final String TOMBSTONE_ATTRIBUTE = ExactlyOnce.BASE_PREFIX + "deleted";
+
     private final TableSchema schema;
     private final ExactlyOnce exactlyOnce;
     private final AwsRequestOverrideConfiguration override;
@@ -65,9 +70,43 @@ final class CounterRequests {
                 .expressionAttributeValues(Map.of(":v", number(value))).build();
     }
 
-    DeleteItemRequest delete(String key) {
+    /**
+     * Removes the value of a counter that has one, keeping the exactly-once bookkeeping, and marks the item with
+     * {@code token}; returns the item as it is then, or as it was where there was no value.
+     */
+    UpdateItemRequest delete(String key, long token) {
+        return update(key).updateExpression("REMOVE #v SET #t = :t").conditionExpression("attribute_exists(#v)")
+                .expressionAttributeNames(Map.of("#v", schema.valueAttribute(), "#t", TOMBSTONE_ATTRIBUTE))
+                .expressionAttributeValues(Map.of(":t", number(token))).returnValues(ReturnValue.ALL_NEW)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
+    }
+
+    /** Deletes the item {@link #delete} left, unless a value or another delete came since. */
+    DeleteItemRequest deleteTombstone(String key, AttributeValue token) {
         return DeleteItemRequest.builder().tableName(schema.tableName()).key(schema.key(key))
-                .returnValues(ReturnValue.ALL_OLD).overrideConfiguration(override).build();
+                .conditionExpression("attribute_not_exists(#v) AND #t = :t")
+                .expressionAttributeNames(Map.of("#v", schema.valueAttribute(), "#t", TOMBSTONE_ATTRIBUTE))
+                .expressionAttributeValues(Map.of(":t", token)).overrideConfiguration(override).build();
+    }
+
+    /** A strongly consistent read of the value and, with exactly-once on, this instance's entry. */
+    GetItemRequest valueAndEntry(String key) {
+        Map<String, String> names = new HashMap<>(valueName);
+        String projection = "#v";
+        if (exactlyOnce != null) {
+            names.put("#s", exactlyOnce.sequenceAttribute());
+            names.put("#b", exactlyOnce.baseAttribute());
+            projection = "#v, #s, #b";
+        }
+        return GetItemRequest.builder().tableName(schema.tableName()).key(schema.key(key)).consistentRead(true)
+                .projectionExpression(projection).expressionAttributeNames(names).overrideConfiguration(override)
+                .build();
+    }
+
+    /** A strongly consistent read of the whole item. */
+    GetItemRequest item(String key) {
+        return GetItemRequest.builder().tableName(schema.tableName()).key(schema.key(key)).consistentRead(true)
+                .overrideConfiguration(override).build();
     }
 
     UpdateItemRequest compareAndSet(String key, long expected, long newValue) {
@@ -120,14 +159,20 @@ final class CounterRequests {
                 .overrideConfiguration(incrementOverride).build();
     }
 
-    /** Removes other instances' exactly-once entries, each only if its sequence is still the one seen. */
-    UpdateItemRequest removeEntries(String key, Map<String, String> staleSequences) {
+    /**
+     * Removes other instances' exactly-once entries, each only if its sequence is still the one seen; at most
+     * {@value #PRUNE_CHUNK} entries, so that its expressions stay well under DynamoDB's 4 KB.
+     */
+    UpdateItemRequest removeEntries(String key, List<Map.Entry<String, String>> staleSequences) {
+        if (staleSequences.size() > PRUNE_CHUNK) {
+            throw new IllegalArgumentException("at most " + PRUNE_CHUNK + " entries, were " + staleSequences.size());
+        }
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> removals = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
         int i = 0;
-        for (Map.Entry<String, String> entry : staleSequences.entrySet()) {
+        for (Map.Entry<String, String> entry : staleSequences) {
             names.put("#s" + i, entry.getKey());
             names.put("#b" + i, ExactlyOnce.baseAttributeOf(entry.getKey()));
             values.put(":s" + i, AttributeValue.fromN(entry.getValue()));

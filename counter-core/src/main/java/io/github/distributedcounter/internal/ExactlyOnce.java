@@ -1,6 +1,7 @@
 package io.github.distributedcounter.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * sequence being newer, so a retried request that was already applied fails the condition and reads back the
  * recorded value, to which it adds its own amount, instead of counting twice. Sequences grow with the clock
  * (microseconds), so their age tells when an instance last wrote; other instances' entries older than the
- * retention are removed.
+ * retention are removed. The retention is at least {@link #MIN_RETENTION}, so that an entry is removed only where
+ * its write is that much older by the remover's clock: safe while a request stays in flight, plus the difference
+ * between the two instances' clocks, for less than that. An item keeps at most {@link #MAX_OTHER_ENTRIES} other
+ * instances' entries older than {@link #MIN_RETENTION}.
  */
 final class ExactlyOnce {
 
@@ -31,6 +35,16 @@ final class ExactlyOnce {
      * with them, or pruning could remove them.
      */
     static final List<String> RESERVED_PREFIXES = List.of(SEQUENCE_PREFIX, BASE_PREFIX);
+    /** The shortest retention allowed. */
+    static final Duration MIN_RETENTION = Duration.ofMinutes(1);
+    /** The retention unless configured otherwise. */
+    static final Duration DEFAULT_RETENTION = Duration.ofMinutes(10);
+    /**
+     * Most other instances' entries an item keeps once they are older than {@link #MIN_RETENTION}, newest first
+     * (about 200 KB). On DynamoDB an item that large takes about 5 writes a second, so more instances than this
+     * cannot have written it within that minute.
+     */
+    static final int MAX_OTHER_ENTRIES = 4_000;
 
     private final String id = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     private final AtomicLong sequence = new AtomicLong();
@@ -96,23 +110,61 @@ final class ExactlyOnce {
                 && (service.isThrottlingException() || service.statusCode() >= 500);
     }
 
-    /** Other instances' sequence attributes in {@code item} older than the retention, with their values. */
+    Duration retention() {
+        return retention;
+    }
+
+    /**
+     * Other instances' sequence attributes in {@code item} to remove, with their values: those older than the
+     * retention, and beyond the newest {@link #MAX_OTHER_ENTRIES} those older than {@link #MIN_RETENTION}.
+     */
     Map<String, String> staleEntries(Map<String, AttributeValue> item) {
-        long cutoff = (System.currentTimeMillis() - retention.toMillis()) * 1000;
+        long now = System.currentTimeMillis();
+        long cutoff = (now - retention.toMillis()) * 1000;
         Map<String, String> stale = new HashMap<>();
+        List<Map.Entry<String, Long>> kept = new ArrayList<>();
+        sequences(item).forEach((name, sequence) -> {
+            if (name.equals(sequenceAttribute())) {
+                return;
+            }
+            if (sequence < cutoff) {
+                stale.put(name, Long.toString(sequence));
+            } else {
+                kept.add(Map.entry(name, sequence));
+            }
+        });
+        if (kept.size() > MAX_OTHER_ENTRIES) {
+            long evictable = (now - MIN_RETENTION.toMillis()) * 1000;
+            kept.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+            for (Map.Entry<String, Long> entry : kept.subList(MAX_OTHER_ENTRIES, kept.size())) {
+                if (entry.getValue() < evictable) {
+                    stale.put(entry.getKey(), Long.toString(entry.getValue()));
+                }
+            }
+        }
+        return stale;
+    }
+
+    /** Whether every instance's entry in {@code item}, this one's too, is older than {@code retention}. */
+    static boolean allOlderThan(Map<String, AttributeValue> item, Duration retention) {
+        long cutoff = (System.currentTimeMillis() - retention.toMillis()) * 1000;
+        return sequences(item).values().stream().allMatch(sequence -> sequence < cutoff);
+    }
+
+    /** Every instance's sequence attribute in {@code item}, with its value. */
+    private static Map<String, Long> sequences(Map<String, AttributeValue> item) {
+        Map<String, Long> sequences = new HashMap<>();
         for (Map.Entry<String, AttributeValue> entry : item.entrySet()) {
             String name = entry.getKey();
             String value = entry.getValue().n();
-            if (name.startsWith(SEQUENCE_PREFIX) && !name.equals(sequenceAttribute()) && value != null) {
+            if (name.startsWith(SEQUENCE_PREFIX) && value != null) {
                 try {
-                    if (Long.parseLong(value) < cutoff) {
-                        stale.put(name, value);
-                    }
+                    sequences.put(name, Long.parseLong(value));
                 } catch (NumberFormatException notOurs) {
                     // not a sequence written by this library; left alone
                 }
             }
         }
-        return stale;
+        return sequences;
     }
 }

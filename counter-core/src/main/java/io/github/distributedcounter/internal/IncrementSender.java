@@ -1,5 +1,8 @@
 package io.github.distributedcounter.internal;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import io.github.distributedcounter.CounterNotFoundException;
+import io.github.distributedcounter.IncrementNotSentException;
 import io.github.distributedcounter.OutcomeUnknownException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -19,7 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * Sends increment requests, exactly once where {@link ExactlyOnce} is on: each request carries the next
  * sequence number; a request whose outcome is unknown is re-sent unchanged until DynamoDB confirms it or the
  * outcome resolution timeout passes; a re-sent request that was already applied fails its condition and is
- * resolved from the recorded base value; other instances' stale entries are pruned in the background.
+ * resolved from the recorded base value (read with a strongly consistent read where the failure came without the
+ * item); other instances' stale entries are pruned in the background, in requests of at most
+ * {@value CounterRequests#PRUNE_CHUNK} entries, and at once where the item is too large to take the increment.
  */
 final class IncrementSender {
 
@@ -62,13 +68,19 @@ final class IncrementSender {
      *
      * @return the new value
      * @throws ConditionNotMetException if the condition failed; nothing was written
+     * @throws NotALongException if the increment was applied and the new value is not a long
+     * @throws IncrementNotSentException if the calling thread is interrupted, or the SDK failed before sending
      */
-    long add(String key, Delta delta) throws ConditionNotMetException {
+    long add(String key, Delta delta) throws ConditionNotMetException, NotALongException {
         admin.awaitActive();
+        if (Thread.currentThread().isInterrupted()) {
+            throw NotSent.interrupted(key);
+        }
         long sequence = exactlyOnce == null ? 0 : exactlyOnce.nextSequence();
         boolean known = knownKeys.contains(key);
         UpdateItemRequest request = request(key, delta, known, sequence);
         long deadline = 0;
+        boolean prunedToFit = false;
         for (int attempt = 1; ; attempt++) {
             UpdateItemRequest sent = request;
             awaitPace(key);
@@ -81,14 +93,15 @@ final class IncrementSender {
                     pruneStaleEntries(key, item);
                 }
                 remember(key, known);
-                return schema.value(key, item);
+                return plus(key, item.get(schema.valueAttribute()), 0);
             } catch (ConditionalCheckFailedException e) {
                 admitted(key);
-                Map<String, AttributeValue> old = e.hasItem() ? e.item() : Map.of();
+                Map<String, AttributeValue> old = e.hasItem() && !e.item().isEmpty()
+                        ? e.item() : readAfterFailure(key, e);
                 AttributeValue recorded = exactlyOnce == null ? null : old.get(exactlyOnce.sequenceAttribute());
                 if (recorded != null && Long.toString(sequence).equals(recorded.n())) {
                     remember(key, known);
-                    return schema.number(key, old.get(exactlyOnce.baseAttribute())) + delta.sum();
+                    return plus(key, old.get(exactlyOnce.baseAttribute()), delta.sum());
                 }
                 if (known && (!schema.holdsValue(old) || exactlyOnce != null && recorded == null)) {
                     known = false;
@@ -98,6 +111,12 @@ final class IncrementSender {
                 }
                 throw new ConditionNotMetException(old);
             } catch (SdkException e) {
+                if (!prunedToFit && exactlyOnce != null && isItemTooLarge(e)) {
+                    prunedToFit = true;
+                    if (pruneToFit(key)) {
+                        continue;
+                    }
+                }
                 if (known && isValidationError(e)) {
                     known = false;
                     knownKeys.remove(key);
@@ -105,6 +124,9 @@ final class IncrementSender {
                     continue;
                 }
                 boolean paced = throttledKeys != null && ThrottlingNotRetried.isThrottling(e);
+                if (!paced && deadline == 0 && NotSent.proves(e)) {
+                    throw NotSent.failed(key, schema.tableName(), e);
+                }
                 if (paced) {
                     throttledKeys.pacer().throttled(key, System.nanoTime() - started);
                 } else if (exactlyOnce == null || !ExactlyOnce.worthResending(e)) {
@@ -155,6 +177,38 @@ final class IncrementSender {
         }
     }
 
+    /**
+     * The item as a strongly consistent read finds it, for an increment whose condition failed without DynamoDB
+     * returning the item (there is none, or the response left it out): what decides whether an earlier attempt
+     * was applied. An empty map where there is no item.
+     *
+     * @throws OutcomeUnknownException if the read fails, as the increment's outcome is then unknown
+     */
+    private Map<String, AttributeValue> readAfterFailure(String key, ConditionalCheckFailedException failed) {
+        try {
+            Map<String, AttributeValue> item = calls.send("GetItem",
+                    () -> calls.client().getItem(requests.valueAndEntry(key))).item();
+            return item == null ? Map.of() : item;
+        } catch (SdkException e) {
+            e.addSuppressed(failed);
+            throw new OutcomeUnknownException("Increment of key '" + key + "' in table '" + schema.tableName()
+                    + "' may or may not have been applied: its condition failed without the item, and reading the "
+                    + "item failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code value + amount}, for an increment that was applied. */
+    private long plus(String key, AttributeValue value, long amount) throws NotALongException {
+        if (value == null || value.n() == null) {
+            return schema.number(key, value);
+        }
+        try {
+            return Math.addExact(Long.parseLong(value.n()), amount);
+        } catch (NumberFormatException | ArithmeticException notALong) {
+            throw new NotALongException(new BigDecimal(value.n()).add(BigDecimal.valueOf(amount)));
+        }
+    }
+
     private UpdateItemRequest request(String key, Delta delta, boolean known, long sequence) {
         return requests.increment(key, delta, IncrementShape.of(delta, known, exactlyOnce != null), sequence);
     }
@@ -175,6 +229,12 @@ final class IncrementSender {
         }
         return new ArithmeticException("Adding " + increment.amount() + " to counter '" + key + "' ("
                 + schema.value(key, old) + ") would leave the long range; nothing was written");
+    }
+
+    /** Whether DynamoDB refused the write because the item would pass 400 KB. */
+    private static boolean isItemTooLarge(SdkException e) {
+        return isValidationError(e) && ((AwsServiceException) e).awsErrorDetails().errorMessage() != null
+                && ((AwsServiceException) e).awsErrorDetails().errorMessage().startsWith("Item size");
     }
 
     private static boolean isValidationError(SdkException e) {
@@ -201,15 +261,45 @@ final class IncrementSender {
         try {
             pruneExecutor.execute(() -> {
                 try {
-                    calls.send("UpdateItem", () -> calls.client().updateItem(requests.removeEntries(key, stale)));
-                } catch (RuntimeException e) {
-                    // an instance wrote again, or DynamoDB failed: the next write of this key tries again
+                    removeEntries(key, stale);
                 } finally {
                     pruning.remove(key);
                 }
             });
         } catch (RuntimeException rejected) {
             pruning.remove(key);
+        }
+    }
+
+    /**
+     * For an increment refused because the item is too large: reads the item and removes the entries pruning
+     * would, before the increment is sent again.
+     *
+     * @return whether there were entries to remove
+     */
+    private boolean pruneToFit(String key) {
+        Map<String, AttributeValue> item;
+        try {
+            item = calls.send("GetItem", () -> calls.client().getItem(requests.item(key))).item();
+        } catch (SdkException e) {
+            return false;
+        }
+        Map<String, String> stale = item == null ? Map.of() : exactlyOnce.staleEntries(item);
+        removeEntries(key, stale);
+        return !stale.isEmpty();
+    }
+
+    /** Removes {@code stale} entries in requests of {@value CounterRequests#PRUNE_CHUNK}, each on its own. */
+    private void removeEntries(String key, Map<String, String> stale) {
+        List<Map.Entry<String, String>> entries = new ArrayList<>(stale.entrySet());
+        for (int from = 0; from < entries.size(); from += CounterRequests.PRUNE_CHUNK) {
+            List<Map.Entry<String, String>> chunk = entries.subList(from,
+                    Math.min(from + CounterRequests.PRUNE_CHUNK, entries.size()));
+            try {
+                calls.send("UpdateItem", () -> calls.client().updateItem(requests.removeEntries(key, chunk)));
+            } catch (RuntimeException e) {
+                // an instance wrote again, or DynamoDB failed: the next write of this key tries again
+            }
         }
     }
 }

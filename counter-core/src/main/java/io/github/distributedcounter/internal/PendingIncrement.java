@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
+import io.github.distributedcounter.IncrementNotSentException;
+
 /** One caller's increment, waiting in a key's lane for the request that carries it. */
 abstract class PendingIncrement {
 
@@ -51,7 +53,11 @@ abstract class PendingIncrement {
             LockSupport.unpark(thread);
         }
 
-        /** Waits for the result, sending the batches handed to this thread meanwhile. */
+        /**
+         * Waits for the result, sending the batches handed to this thread meanwhile. Interrupted while its increment
+         * still waits in the queue, it withdraws it and throws {@link IncrementNotSentException}; once the increment
+         * is in a request, it waits for the outcome. Either way the interrupt status stays set.
+         */
         @SuppressWarnings("unchecked")
         long await(Coalescer coalescer, String key) {
             boolean interrupted = false;
@@ -60,7 +66,12 @@ abstract class PendingIncrement {
                     Object s = state;
                     if (s == null) {
                         LockSupport.park(this);
-                        interrupted |= Thread.interrupted();
+                        if (Thread.interrupted()) {
+                            interrupted = true;
+                            if (coalescer.withdraw(key, this)) {
+                                throw NotSent.interrupted(key);
+                            }
+                        }
                     } else if (s instanceof List<?> batch) {
                         state = null;
                         coalescer.send(key, (List<PendingIncrement>) batch, false);
@@ -78,10 +89,14 @@ abstract class PendingIncrement {
         }
     }
 
-    /** A caller holding a future; it never sends. */
+    /**
+     * A caller holding a future; it never sends. Its outcome is kept until {@link #deliver()} completes the future,
+     * so that the future's callbacks never run on the thread that holds the key's turn.
+     */
     static final class Async extends PendingIncrement {
 
         final CompletableFuture<Long> future = new CompletableFuture<>();
+        private volatile Object outcome;
 
         Async(Increment increment) {
             super(increment);
@@ -89,17 +104,26 @@ abstract class PendingIncrement {
 
         @Override
         void complete(long value) {
-            future.complete(value);
+            outcome = value;
         }
 
         @Override
         void fail(RuntimeException failure) {
-            future.completeExceptionally(failure);
+            outcome = failure;
         }
 
         @Override
         boolean lead(List<PendingIncrement> batch) {
             return false;
+        }
+
+        void deliver() {
+            Object o = outcome;
+            if (o instanceof Long value) {
+                future.complete(value);
+            } else {
+                future.completeExceptionally((RuntimeException) o);
+            }
         }
     }
 }

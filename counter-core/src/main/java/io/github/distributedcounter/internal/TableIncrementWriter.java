@@ -1,14 +1,17 @@
 package io.github.distributedcounter.internal;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import io.github.distributedcounter.CounterObserver;
+import io.github.distributedcounter.DecimalCounterException;
 
 /**
  * Writes a batch as one {@code UpdateItem} that adds the callers' sum; each caller gets the old value plus
  * its running sum. Where the batch's condition fails (counter missing, or some caller's result out of range)
  * its callers are written one by one, in order, so each gets the result or error a serial run would give.
- * The observer hears of a write before its callers get their values.
+ * Where the counter holds a decimal the write is applied, and each caller gets a {@link DecimalCounterException}
+ * with its own value. The observer hears of a write before its callers get their values.
  */
 final class TableIncrementWriter implements IncrementWriter {
 
@@ -51,6 +54,13 @@ final class TableIncrementWriter implements IncrementWriter {
             base = sender.add(key, new Delta(sum, min, max, first.increment.initialValue())) - sum;
         } catch (ConditionNotMetException e) {
             return false;
+        } catch (NotALongException e) {
+            written(key, batch.size());
+            BigDecimal decimalBase = e.newValue().subtract(BigDecimal.valueOf(sum));
+            for (int i = 0; i < prefixes.length; i++) {
+                batch.get(i).fail(new DecimalCounterException(key, decimalBase.add(BigDecimal.valueOf(prefixes[i]))));
+            }
+            return true;
         } catch (RuntimeException e) {
             for (PendingIncrement call : batch) {
                 call.fail(e);
@@ -64,11 +74,22 @@ final class TableIncrementWriter implements IncrementWriter {
         return true;
     }
 
+    private void written(String key, int increments) {
+        observer.incrementBatchWritten(increments);
+        if (sender.paced(key)) {
+            observer.pacedBatchWritten(increments);
+        }
+        observer.incrementsServed(increments);
+    }
+
     private void writeAlone(String key, PendingIncrement call) {
         try {
             long value = sender.add(key, Delta.of(call.increment));
             written(key, 1);
             call.complete(value);
+        } catch (NotALongException e) {
+            written(key, 1);
+            call.fail(new DecimalCounterException(key, e.newValue()));
         } catch (ConditionNotMetException e) {
             call.fail(sender.conditionFailure(key, call.increment, e.oldItem()));
         } catch (RuntimeException e) {
@@ -76,11 +97,4 @@ final class TableIncrementWriter implements IncrementWriter {
         }
     }
 
-    private void written(String key, int size) {
-        observer.incrementBatchWritten(size);
-        if (sender.paced(key)) {
-            observer.pacedBatchWritten(size);
-        }
-        observer.incrementsServed(size);
-    }
 }

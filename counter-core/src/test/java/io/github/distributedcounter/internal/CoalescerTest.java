@@ -171,7 +171,7 @@ class CoalescerTest {
         assertThat(blocking.get(10, TimeUnit.SECONDS)).isEqualTo(2);
         assertThat(writer.threads).hasSize(2).doesNotContain("blocking-caller");
         assertThat(writer.threads.get(1)).isEqualTo(writer.threads.get(0));
-        assertThat(executed.get()).isEqualTo(1);
+        assertThat(executed.get()).as("one turn, and the completion of the asynchronous caller").isEqualTo(2);
     }
 
     @Test
@@ -199,7 +199,7 @@ class CoalescerTest {
         assertThat(queued).isNotDone();
         executorMayRun.countDown();
         assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo(2);
-        assertThat(executed.get()).isEqualTo(1);
+        assertThat(executed.get()).as("one turn, and the completion of the asynchronous caller").isEqualTo(2);
     }
 
     @Test
@@ -233,7 +233,8 @@ class CoalescerTest {
         writer.gate.countDown();
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         assertThat(writer.batches).hasSize(201);
-        assertThat(executed.get()).as("201 batches in turns of at most %d", Coalescer.BATCHES_PER_TURN).isEqualTo(4);
+        assertThat(executed.get()).as("201 batches in turns of at most %d, and a completion task per batch",
+                Coalescer.BATCHES_PER_TURN).isEqualTo(4 + 201);
         assertThat(writer.value.get()).isEqualTo(201);
     }
 
@@ -278,5 +279,39 @@ class CoalescerTest {
         assertThat(slow).isNotDone();
         writer.gate.countDown();
         assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchTheExecutorDropsIsSentByTheCountersOwnThread() throws Exception {
+        MemoryWriter writer = new MemoryWriter();
+        Coalescer coalescer = new Coalescer(writer, task -> { }, 100);
+        assertThat(coalescer.incrementAsync("k", Increment.by(1)).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(writer.threads).singleElement().asString().startsWith("distributed-counter-rescue-");
+    }
+
+    @Test
+    void anErrorThrownByTheExecutorCountsAsARefusal() throws Exception {
+        MemoryWriter writer = new MemoryWriter();
+        Coalescer coalescer = new Coalescer(writer, task -> {
+            throw new OutOfMemoryError("injected");
+        }, 100);
+        assertThat(coalescer.incrementAsync("k", Increment.by(1)).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(coalescer.increment("k", Increment.by(1))).isEqualTo(2);
+        assertThat(writer.threads).containsOnly(Thread.currentThread().getName());
+        assertThat(coalescer.activeKeys()).isZero();
+    }
+
+    @Test
+    void callbacksRunOutsideTheKeysTurnSoTheyMayIncrementTheSameKeyBlocking() throws Exception {
+        MemoryWriter writer = new MemoryWriter();
+        Coalescer coalescer = new Coalescer(writer, Runnable::run, 100);
+        List<CompletableFuture<Long>> chained = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            chained.add(coalescer.incrementAsync("k", Increment.by(1))
+                    .thenApply(v -> coalescer.increment("k", Increment.by(1))));
+        }
+        CompletableFuture.allOf(chained.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertThat(writer.value.get()).isEqualTo(40);
+        assertThat(coalescer.activeKeys()).isZero();
     }
 }

@@ -37,7 +37,13 @@ class CounterRequestsTest {
         assertThat(plain.get("k").key()).isEqualTo(Map.of("key", AttributeValue.fromS("k")));
         assertThat(plain.put("k", 5).updateExpression()).isEqualTo("SET #v = :v");
         assertThat(plain.put("k", 5).expressionAttributeValues()).isEqualTo(Map.of(":v", n(5)));
-        assertThat(plain.delete("k").returnValues()).isEqualTo(ReturnValue.ALL_OLD);
+        UpdateItemRequest delete = plain.delete("k", 7);
+        assertThat(delete.updateExpression()).isEqualTo("REMOVE #v SET #t = :t");
+        assertThat(delete.conditionExpression()).isEqualTo("attribute_exists(#v)");
+        assertThat(delete.expressionAttributeNames()).isEqualTo(Map.of("#v", "counter_value", "#t", "dcb_deleted"));
+        assertThat(delete.returnValues()).isEqualTo(ReturnValue.ALL_NEW);
+        assertThat(plain.deleteTombstone("k", n(7)).conditionExpression())
+                .isEqualTo("attribute_not_exists(#v) AND #t = :t");
         UpdateItemRequest cas = plain.compareAndSet("k", 5, 6);
         assertThat(cas.updateExpression()).isEqualTo("SET #v = :new");
         assertThat(cas.conditionExpression()).isEqualTo("#v = :expected");
@@ -124,10 +130,24 @@ class CounterRequestsTest {
 
     @Test
     void pruningRemovesEachStaleEntryOnlyIfUnchanged() {
-        UpdateItemRequest request = exact.removeEntries("k", Map.of("dcs_other", "12"));
+        UpdateItemRequest request = exact.removeEntries("k", java.util.List.of(Map.entry("dcs_other", "12")));
         assertThat(request.updateExpression()).isEqualTo("REMOVE #s0, #b0");
         assertThat(request.conditionExpression()).isEqualTo("#s0 = :s0");
         assertThat(request.expressionAttributeNames()).isEqualTo(Map.of("#s0", "dcs_other", "#b0", "dcb_other"));
         assertThat(request.expressionAttributeValues()).isEqualTo(Map.of(":s0", n(12)));
+    }
+
+    @Test
+    void aPruningRequestTakesAtMostAHundredEntriesAndStaysUnderFourKilobytes() {
+        java.util.List<Map.Entry<String, String>> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < CounterRequests.PRUNE_CHUNK; i++) {
+            entries.add(Map.entry(String.format("dcs_%016x", i), "1795709388614" + i));
+        }
+        UpdateItemRequest request = exact.removeEntries("k", entries);
+        assertThat(request.updateExpression().length()).isLessThan(4096);
+        assertThat(request.conditionExpression().length()).isLessThan(4096);
+        entries.add(Map.entry("dcs_one_more", "1"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> exact.removeEntries("k", entries))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("at most 100 entries, were 101");
     }
 }

@@ -134,6 +134,7 @@ public final class DynamoDbEmulator implements AutoCloseable {
         private Duration latency = Duration.ZERO;
         private Duration jitter = Duration.ZERO;
         private Limits limits;
+        private boolean omitItemOnConditionFailure;
 
         private Builder() {
         }
@@ -185,6 +186,17 @@ public final class DynamoDbEmulator implements AutoCloseable {
         }
 
         /**
+         * A fault for testing clients, off by default: with {@code true} a PutItem, UpdateItem or DeleteItem whose condition fails is answered
+         * with {@code ConditionalCheckFailedException} but without the item, even where the request asked for it
+         * with {@code ReturnValuesOnConditionCheckFailure=ALL_OLD}, so that a client can be shown not to rely on
+         * getting it. DynamoDB itself returns the item when asked.
+         */
+        public Builder omitItemOnConditionFailure(boolean omit) {
+            this.omitItemOnConditionFailure = omit;
+            return this;
+        }
+
+        /**
          * Starts the engine.
          *
          * @throws IllegalStateException if it cannot start, for example because the port is taken
@@ -194,6 +206,7 @@ public final class DynamoDbEmulator implements AutoCloseable {
                     : new TokenBucketThrottle(limits.writeUnitsPerSecond(), limits.readUnitsPerSecond(),
                             limits.burstSeconds(), limits.burstOnPartitionKeys(), System::nanoTime);
             Engine engine = new Engine(Clock.systemUTC(), throttle);
+            engine.omitItemOnConditionFailure(omitItemOnConditionFailure);
             try {
                 HttpFront front = new HttpFront(engine, port, latency, jitter);
                 engine.startTimeToLiveSweeper();

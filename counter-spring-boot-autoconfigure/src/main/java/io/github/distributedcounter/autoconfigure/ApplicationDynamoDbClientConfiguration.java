@@ -26,7 +26,8 @@ class ApplicationDynamoDbClientConfiguration {
     @Bean(destroyMethod = "close")
     DynamoDbDistributedCounter distributedCounter(ObjectProvider<DynamoDbClient> client,
             ObjectProvider<CounterObserver> observer, DistributedCounterProperties properties,
-            ListableBeanFactory beanFactory, Environment environment) {
+            ObjectProvider<DistributedCounterBuilderCustomizer> customizers, ListableBeanFactory beanFactory,
+            Environment environment) {
         String[] clients = BeanFactoryUtils.beanNamesForTypeIncludingAncestors(beanFactory, DynamoDbClient.class);
         DynamoDbClient unique = uniqueClient(client, clients);
         PropertiesCheck.noClientProperties(properties, Binder.get(environment), quoted(clients));
@@ -37,7 +38,7 @@ class ApplicationDynamoDbClientConfiguration {
                     + " cannot apply. Point that client at the same DynamoDB, or remove one of them");
         }
         return DistributedCounterAutoConfiguration.counter(unique,
-                observer.getIfAvailable(() -> CounterObserver.NONE), properties);
+                observer.getIfAvailable(() -> CounterObserver.NONE), properties, customizers);
     }
 
     /** The application's one {@code DynamoDbClient}, or its {@code @Primary} one where it has several. */

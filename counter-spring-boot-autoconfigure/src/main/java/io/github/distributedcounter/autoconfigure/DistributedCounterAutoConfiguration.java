@@ -3,6 +3,7 @@ package io.github.distributedcounter.autoconfigure;
 import io.github.distributedcounter.CounterObserver;
 import io.github.distributedcounter.DistributedCounter;
 import io.github.distributedcounter.DynamoDbDistributedCounter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,11 +24,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Import({ApplicationDynamoDbClientConfiguration.class, DynamoDbClientConfiguration.class})
 public class DistributedCounterAutoConfiguration {
 
-    /** The counter on {@code client}, from the properties, which are checked first. */
+    /** The counter on {@code client}, from the properties, which are checked first, then the customizers. */
     static DynamoDbDistributedCounter counter(DynamoDbClient client, CounterObserver observer,
-            DistributedCounterProperties properties) {
+            DistributedCounterProperties properties, ObjectProvider<DistributedCounterBuilderCustomizer> customizers) {
         PropertiesCheck.counter(properties);
-        DynamoDbDistributedCounter counter = DynamoDbDistributedCounter.builder()
+        DynamoDbDistributedCounter.Builder builder = DynamoDbDistributedCounter.builder()
                 .dynamoDbClient(client)
                 .tableName(properties.getTable())
                 .keyAttribute(properties.getKeyAttribute())
@@ -39,8 +40,9 @@ public class DistributedCounterAutoConfiguration {
                 .maxBatchSize(properties.getMaxBatchSize())
                 .paceThrottledKeys(properties.isPaceThrottledKeys())
                 .tableActiveTimeout(properties.getTableActiveTimeout())
-                .observer(observer)
-                .build();
+                .observer(observer);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        DynamoDbDistributedCounter counter = builder.build();
         if (properties.isCreateTable()) {
             counter.createTable();
         }

@@ -58,9 +58,10 @@ public class DistributedCounterProperties {
     private Duration outcomeResolutionTimeout = Duration.ofSeconds(10);
 
     /**
-     * With exactly-once on, how long another instance's entry (sequence and last value, about 60 bytes) stays in
-     * an item after that instance's last write to it; must be longer than outcome-resolution-timeout. A number
-     * without a unit is seconds.
+     * With exactly-once on, how long another instance's entry (sequence and last value, about 50 bytes) stays in
+     * an item after that instance's last write to it; at least 1 minute and longer than outcome-resolution-timeout,
+     * as it must cover a request in flight plus the difference between instances' clocks. A number without a unit
+     * is seconds.
      */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration exactlyOnceRetention = Duration.ofMinutes(10);

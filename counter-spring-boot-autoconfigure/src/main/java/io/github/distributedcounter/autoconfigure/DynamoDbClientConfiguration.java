@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 @ConditionalOnMissingBean({DistributedCounter.class, DynamoDbClient.class})
 class DynamoDbClientConfiguration {
 
-    private static final String EMULATOR_CLASS = "io.github.distributedcounter.emulator.DynamoDbEmulator";
+    static final String EMULATOR_CLASS = "io.github.distributedcounter.emulator.DynamoDbEmulator";
 
     private static final String EMBEDDED_WITHOUT_EMULATOR = "the embedded DynamoDB emulator is not on the "
             + "classpath, so the counter would use the AWS endpoint and credentials instead. Add the dependency "
@@ -81,9 +81,10 @@ class DynamoDbClientConfiguration {
 
     @Bean(destroyMethod = "close")
     DynamoDbDistributedCounter distributedCounter(DynamoDbClient dynamoDbClient,
-            ObjectProvider<CounterObserver> observer, DistributedCounterProperties properties) {
+            ObjectProvider<CounterObserver> observer, DistributedCounterProperties properties,
+            ObjectProvider<DistributedCounterBuilderCustomizer> customizers) {
         return DistributedCounterAutoConfiguration.counter(dynamoDbClient,
-                observer.getIfAvailable(() -> CounterObserver.NONE), properties);
+                observer.getIfAvailable(() -> CounterObserver.NONE), properties, customizers);
     }
 
     /** Spring Cloud AWS's {@link AwsConnectionDetails}, in place of the properties' endpoint, region and keys. */

@@ -49,6 +49,10 @@ final class PropertiesCheck {
         requirePositive("table-active-timeout", properties.getTableActiveTimeout());
         if (properties.isExactlyOnce()) {
             requirePositive("exactly-once-retention", properties.getExactlyOnceRetention());
+            if (properties.getExactlyOnceRetention().compareTo(Duration.ofMinutes(1)) < 0) {
+                throw invalid("exactly-once-retention", properties.getExactlyOnceRetention(),
+                        "must be at least 1 minute, to cover requests in flight and differences between clocks");
+            }
             requirePositive("outcome-resolution-timeout", properties.getOutcomeResolutionTimeout());
             if (properties.getOutcomeResolutionTimeout().compareTo(properties.getExactlyOnceRetention()) >= 0) {
                 throw invalid("outcome-resolution-timeout", properties.getOutcomeResolutionTimeout(),

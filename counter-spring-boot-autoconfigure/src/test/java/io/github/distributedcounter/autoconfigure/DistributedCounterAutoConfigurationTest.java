@@ -355,6 +355,9 @@ class DistributedCounterAutoConfigurationTest {
                 "distributed-counter.outcome-resolution-timeout=15m");
         assertInvalid("Property distributed-counter.outcome-resolution-timeout with value 'PT0S' is invalid: "
                 + "must be positive", "distributed-counter.outcome-resolution-timeout=0s");
+        assertInvalid("Property distributed-counter.exactly-once-retention with value 'PT59S' is invalid: must be at "
+                + "least 1 minute, to cover requests in flight and differences between clocks",
+                "distributed-counter.exactly-once-retention=59s");
     }
 
     @Test

@@ -84,7 +84,7 @@ class SampleApplicationTest {
 
         HttpResponse<String> noValue = send("PUT", "/counters/k", "{}");
         assertThat(noValue.statusCode()).isEqualTo(400);
-        assertThat((String) JsonPath.read(noValue.body(), "$.detail")).isEqualTo("body must be {\"value\": <number>}");
+        assertThat((String) JsonPath.read(noValue.body(), "$.detail")).isEqualTo("body must be {\"value\": <integer>}");
 
         HttpResponse<String> notANumber = send("POST", "/counters/k/increment?amount=lots", null);
         assertThat(notANumber.statusCode()).isEqualTo(400);
@@ -97,6 +97,52 @@ class SampleApplicationTest {
                 "Adding 1 to counter 'big' (9223372036854775807) would leave the long range; nothing was written");
         assertThat(send("GET", "/counters/big", null).body())
                 .isEqualTo("{\"key\":\"big\",\"value\":9223372036854775807}");
+    }
+
+    @Test
+    void everyNCallsKeysAreReadOnlyThroughTheCounterApi() throws Exception {
+        String key = "/counters/every-n-calls:report:tamper";
+        HttpResponse<String> put = send("PUT", key, "{\"value\": 9223372036854775807}");
+        assertThat(put.statusCode()).isEqualTo(403);
+        assertThat(put.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat((String) JsonPath.read(put.body(), "$.detail")).isEqualTo("Key 'every-n-calls:report:tamper' "
+                + "is counted by @EveryNCalls; it can be read here but not changed");
+        assertThat(send("POST", key + "/increment?amount=3&initial=1", null).statusCode()).isEqualTo(403);
+        assertThat(send("POST", key + "/decrement", null).statusCode()).isEqualTo(403);
+        assertThat(send("GET", key, null).statusCode()).isEqualTo(404);
+
+        List<Boolean> generated = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            generated.add(JsonPath.read(send("POST", "/reports/tamper", null).body(), "$.generated"));
+        }
+        assertThat(generated).containsExactly(false, false, false, false, true);
+        assertThat(send("GET", key, null).body()).isEqualTo("{\"key\":\"every-n-calls:report:tamper\",\"value\":5}");
+    }
+
+    @Test
+    void valueMustBeAnIntegerNotAFractionOrAString() throws Exception {
+        for (String body : List.of("{\"value\": 1.9}", "{\"value\": \"12\"}", "{\"value\": 1e3}",
+                "{\"value\": true}", "{\"value\": 9223372036854775808}")) {
+            HttpResponse<String> put = send("PUT", "/counters/strict", body);
+            assertThat(put.statusCode()).as(body).isEqualTo(400);
+            assertThat(put.headers().firstValue("Content-Type")).as(body).hasValue("application/problem+json");
+            assertThat((String) JsonPath.read(put.body(), "$.detail")).as(body)
+                    .isEqualTo("body must be {\"value\": <integer>}");
+        }
+        assertThat(send("GET", "/counters/strict", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void requestsTomcatRejectsBeforeSpringAreProblemDetailsToo() throws Exception {
+        for (String path : List.of("/counters/a%2Fb", "/counters/a%2fb/increment", "/counters/a%00b",
+                "/counters/a%5Cb")) {
+            HttpResponse<String> response = send("GET", path, null);
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+            assertThat((Integer) JsonPath.read(response.body(), "$.status")).as(path).isEqualTo(400);
+            assertThat((String) JsonPath.read(response.body(), "$.title")).as(path).isEqualTo("Bad Request");
+            assertThat(response.body()).as(path).doesNotContain("<html").doesNotContain("Tomcat");
+        }
     }
 
     @Autowired
@@ -125,8 +171,8 @@ class SampleApplicationTest {
         }
         assertThat(acme).containsExactly(false, false, false, false, true, false, false, false, false, true);
         assertThat((Boolean) JsonPath.read(send("POST", "/reports/globex", null).body(), "$.generated")).isFalse();
-        assertThat(send("GET", "/counters/report:acme", null).body())
-                .isEqualTo("{\"key\":\"report:acme\",\"value\":10}");
+        assertThat(send("GET", "/counters/every-n-calls:report:acme", null).body())
+                .isEqualTo("{\"key\":\"every-n-calls:report:acme\",\"value\":10}");
     }
 
     @Test

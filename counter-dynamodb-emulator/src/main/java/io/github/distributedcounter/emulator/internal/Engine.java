@@ -37,6 +37,7 @@ public final class Engine implements AutoCloseable {
     private final Transactions transactions = new Transactions(this);
     private final TimeToLive timeToLive = new TimeToLive(this);
     private final LongAdder throttledRequests = new LongAdder();
+    private volatile boolean omitItemOnConditionFailure;
     private ScheduledExecutorService sweeper;
 
     public Engine(Clock clock) {
@@ -67,8 +68,19 @@ public final class Engine implements AutoCloseable {
             if (error.isThrottling()) {
                 throttledRequests.increment();
             }
+            if (omitItemOnConditionFailure && error.item() != null) {
+                throw error.withoutItem();
+            }
             throw error;
         }
+    }
+
+    /**
+     * A fault for tests: failed conditions are answered without the item even where the request asked for it
+     * with {@code ReturnValuesOnConditionCheckFailure=ALL_OLD}.
+     */
+    public void omitItemOnConditionFailure(boolean omit) {
+        this.omitItemOnConditionFailure = omit;
     }
 
     /**

@@ -126,6 +126,11 @@ public final class ServiceError extends RuntimeException {
         return item;
     }
 
+    /** The same error without the item. */
+    public ServiceError withoutItem() {
+        return new ServiceError(type, getMessage(), status, null, details);
+    }
+
     /** Extra members of the error body (e.g. a transaction's cancellation reasons), or null. */
     public Object details() {
         return details;

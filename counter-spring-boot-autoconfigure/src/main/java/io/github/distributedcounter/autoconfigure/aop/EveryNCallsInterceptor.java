@@ -1,14 +1,20 @@
 package io.github.distributedcounter.autoconfigure.aop;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.github.distributedcounter.DistributedCounter;
+import io.github.distributedcounter.DistributedCounterException;
 import io.github.distributedcounter.EveryNCalls;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -29,19 +35,22 @@ import org.springframework.expression.spel.SpelNode;
 import org.springframework.expression.spel.ast.VariableReference;
 import org.springframework.expression.spel.standard.SpelExpression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.util.ClassUtils;
 
 /**
  * Runs an {@link EveryNCalls} method on every n-th call and skips it otherwise. Each method's settings and key
- * expression are checked and compiled once, when its bean is created.
+ * expression are checked and compiled once, when its bean is created. {@link Turns} counts each call; methods
+ * returning a {@link CompletionStage}, {@code Mono} or {@code Flux} are counted without blocking and composed
+ * with the count.
  */
-public class EveryNCallsInterceptor implements MethodInterceptor {
+final class EveryNCallsInterceptor implements MethodInterceptor {
 
     private static final Map<Class<?>, Object> PRIMITIVE_ZEROS = Map.of(boolean.class, false, byte.class, (byte) 0,
             short.class, (short) 0, char.class, (char) 0, int.class, 0, long.class, 0L, float.class, 0f,
             double.class, 0d);
 
-    private final Supplier<DistributedCounter> counter;
+    private final Turns turns;
     private final ExpressionParser parser = new SpelExpressionParser();
     private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
     private final Map<Method, Plan> plans = new ConcurrentHashMap<>();
@@ -49,8 +58,12 @@ public class EveryNCallsInterceptor implements MethodInterceptor {
     private volatile BeanFactory beanFactory;
     private volatile BeanFactoryResolver beanResolver;
 
-    public EveryNCallsInterceptor(Supplier<DistributedCounter> counter) {
-        this.counter = counter;
+    EveryNCallsInterceptor(Turns turns) {
+        this.turns = turns;
+    }
+
+    Turns turns() {
+        return turns;
     }
 
     /**
@@ -79,31 +92,76 @@ public class EveryNCallsInterceptor implements MethodInterceptor {
             return invocation.proceed();
         }
         String key = plan.key(method, invocation.getArguments());
-        long count;
+        return switch (plan.returns) {
+            case STAGE -> turns.decide(plan.annotation, key, plan::propagated).thenCompose(turn -> switch (turn) {
+                case SKIP -> CompletableFuture.completedFuture(null);
+                case RUN -> proceedToStage(invocation);
+                case CLAIMED -> proceedToStage(invocation).handle((value, failure) -> failure == null
+                        ? CompletableFuture.completedFuture(value)
+                        : turns.release(key).thenCompose(released -> CompletableFuture.failedFuture(failure)))
+                        .thenCompose(Function.identity());
+            });
+            case MONO -> ReactiveReturns.mono(() -> turns.decide(plan.annotation, key, plan::propagated), () -> proceed(invocation),
+                    () -> turns.release(key));
+            case FLUX -> ReactiveReturns.flux(() -> turns.decide(plan.annotation, key, plan::propagated), () -> proceed(invocation),
+                    () -> turns.release(key));
+            case VALUE -> proceedAfterCount(plan, key, invocation);
+        };
+    }
+
+    private Object proceedAfterCount(Plan plan, String key, MethodInvocation invocation) throws Throwable {
+        Turns.Turn turn;
         try {
-            count = counter.get().increment(key, 1, 0);
-        } catch (IllegalArgumentException badKey) {
-            throw badKey;
-        } catch (RuntimeException failure) {
-            return switch (plan.annotation.onCounterFailure()) {
-                case PROPAGATE -> throw failure;
-                case RUN -> invocation.proceed();
-                case SKIP -> plan.skippedResult;
-            };
+            turn = turns.decide(plan.annotation, key, plan::propagated).join();
+        } catch (CompletionException e) {
+            throw CounterCircuit.unwrap(e);
         }
-        return count % plan.annotation.n() == 0 ? invocation.proceed() : plan.skippedResult;
+        if (turn == Turns.Turn.SKIP) {
+            return plan.skippedResult.get();
+        }
+        try {
+            return invocation.proceed();
+        } catch (Throwable failure) {
+            if (turn == Turns.Turn.CLAIMED) {
+                turns.release(key).join();
+            }
+            throw failure;
+        }
+    }
+
+    private static Object proceed(MethodInvocation invocation) {
+        try {
+            return invocation.proceed();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new UndeclaredThrowableException(e);
+        }
+    }
+
+    private static CompletionStage<Object> proceedToStage(MethodInvocation invocation) {
+        try {
+            @SuppressWarnings("unchecked")
+            CompletionStage<Object> stage = (CompletionStage<Object>) invocation.proceed();
+            return stage == null ? CompletableFuture.completedFuture(null) : stage;
+        } catch (Throwable e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /**
      * Checks and compiles every {@link EveryNCalls} method of {@code type}.
      *
+     * @return whether {@code type} has any
      * @throws IllegalStateException naming the method if {@code n} is below 1 or the key expression is invalid
      */
-    void register(Class<?> type) {
+    boolean register(Class<?> type) {
+        boolean any = false;
         for (Method method : ClassUtils.getUserClass(type).getMethods()) {
             Method specific = AopUtils.getMostSpecificMethod(method, type);
-            plans.computeIfAbsent(specific, this::plan);
+            any |= plans.computeIfAbsent(specific, this::plan) != null;
         }
+        return any;
     }
 
     private Plan plan(Method method) {
@@ -125,7 +183,8 @@ public class EveryNCallsInterceptor implements MethodInterceptor {
             }
             checkParameterNames(method, annotation.key(), key, where);
         }
-        return new Plan(annotation, key, defaultKey(method), skippedResult(method.getReturnType()));
+        return new Plan(annotation, key, defaultKey(method), Returns.of(method), skippedResult(method.getReturnType()),
+                where);
     }
 
     /**
@@ -176,11 +235,43 @@ public class EveryNCallsInterceptor implements MethodInterceptor {
         return key.append(')').toString();
     }
 
-    private static Object skippedResult(Class<?> returnType) {
+    /** An empty value of {@code returnType}: a new one per call where the caller could change it. */
+    private static Supplier<Object> skippedResult(Class<?> returnType) {
         if (returnType == Optional.class) {
-            return Optional.empty();
+            return Optional::empty;
         }
-        return PRIMITIVE_ZEROS.get(returnType);
+        if (returnType == CompletableFuture.class || returnType == CompletionStage.class) {
+            return () -> CompletableFuture.completedFuture(null);
+        }
+        Object zero = PRIMITIVE_ZEROS.get(returnType);
+        return () -> zero;
+    }
+
+    /** How a method returns its result, which decides how its call is counted. */
+    private enum Returns {
+        /** A {@link CompletableFuture} or {@link CompletionStage}: counted asynchronously and composed. */
+        STAGE,
+        /** A Reactor {@code Mono}: counted on subscription. */
+        MONO,
+        /** A Reactor {@code Flux}: counted on subscription. */
+        FLUX,
+        /** Anything else, and {@code @Async} methods (on their executor's thread): the call waits for its count. */
+        VALUE;
+
+        static Returns of(Method method) {
+            Class<?> type = method.getReturnType();
+            if (AnnotatedElementUtils.hasAnnotation(method, Async.class)
+                    || AnnotatedElementUtils.hasAnnotation(method.getDeclaringClass(), Async.class)) {
+                return VALUE;
+            }
+            if (type == CompletableFuture.class || type == CompletionStage.class) {
+                return STAGE;
+            }
+            if (ReactiveReturns.isMono(type)) {
+                return MONO;
+            }
+            return ReactiveReturns.isFlux(type) ? FLUX : VALUE;
+        }
     }
 
     private final class Plan {
@@ -188,13 +279,32 @@ public class EveryNCallsInterceptor implements MethodInterceptor {
         private final EveryNCalls annotation;
         private final Expression key;
         private final String defaultKey;
-        private final Object skippedResult;
+        private final Returns returns;
+        private final Supplier<Object> skippedResult;
+        private final String where;
 
-        Plan(EveryNCalls annotation, Expression key, String defaultKey, Object skippedResult) {
+        Plan(EveryNCalls annotation, Expression key, String defaultKey, Returns returns,
+                Supplier<Object> skippedResult, String where) {
             this.annotation = annotation;
             this.key = key;
             this.defaultKey = defaultKey;
+            this.returns = returns;
             this.skippedResult = skippedResult;
+            this.where = where;
+        }
+
+        /** What a {@code PROPAGATE} call throws for {@code failure}. */
+        RuntimeException propagated(Throwable failure) {
+            if (failure instanceof TimeoutException) {
+                return new DistributedCounterException(where + ": the distributed counter gave no answer within "
+                        + turns.circuit().detectionTimeout(), failure);
+            }
+            if (failure instanceof CounterCircuit.Unavailable unavailable) {
+                return new DistributedCounterException(where + ": not counted: " + unavailable.getMessage(),
+                        unavailable);
+            }
+            return failure instanceof RuntimeException runtime ? runtime : new DistributedCounterException(
+                    where + ": the distributed counter failed", failure);
         }
 
         String key(Method method, Object[] arguments) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvisingPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -46,5 +47,23 @@ class EveryNCallsAutoConfigurationTest {
         runner.withClassLoader(new FilteredClassLoader(Advisor.class))
                 .run(context -> assertThat(context).hasNotFailed()
                         .doesNotHaveBean(EveryNCallsBeanPostProcessor.class));
+    }
+
+    @Test
+    void aDetectionTimeoutThatIsNotPositiveFailsStartUp() {
+        runner.withPropertyValues("distributed-counter.every-n-calls.detection-timeout=0")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isExactlyInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessage("Property distributed-counter.every-n-calls.detection-timeout with value 'PT0S'"
+                                + " is invalid: must be positive"));
+    }
+
+    @Test
+    void aProbeIntervalThatIsNotPositiveFailsStartUp() {
+        runner.withPropertyValues("distributed-counter.every-n-calls.probe-interval=-1s")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isExactlyInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessage("Property distributed-counter.every-n-calls.probe-interval with value 'PT-1S'"
+                                + " is invalid: must be positive"));
     }
 }
