@@ -32,11 +32,24 @@ public interface CounterObserver {
     default void incrementsServed(int count) {
     }
 
-    /** DynamoDB throttled an attempt of {@code operation}; the AWS SDK retries it with backoff. */
+    /**
+     * DynamoDB throttled an attempt of {@code operation}. The AWS SDK retries it with backoff, except a throttled
+     * increment while throttled keys are paced (see
+     * {@link DynamoDbDistributedCounter.Builder#paceThrottledKeys(boolean)}), which the counter sends again in
+     * the key's pace.
+     */
     default void throttled(String operation) {
     }
 
     /** The AWS SDK retried {@code operation} {@code retries} times. */
     default void retried(String operation, int retries) {
+    }
+
+    /** An increment request of a throttled key waited {@code nanos} for its turn before it was sent. */
+    default void paced(long nanos) {
+    }
+
+    /** One {@code UpdateItem} of a key paced after throttling carried {@code size} increments. */
+    default void pacedBatchWritten(int size) {
     }
 }

@@ -152,10 +152,30 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
 
         /**
          * With exactly-once on: how long an increment whose outcome is unknown (timeout, connection lost, 5xx,
-         * throttling) is re-sent before its callers get an {@link OutcomeUnknownException}; default 10 s.
+         * throttling) is re-sent before its callers get an {@link OutcomeUnknownException}; default 10 s. With
+         * {@link #paceThrottledKeys(boolean) paceThrottledKeys} on it also bounds how long a throttled increment
+         * is re-sent with exactly-once off; its callers then get a {@link DistributedCounterException}.
          */
         public Builder outcomeResolutionTimeout(Duration timeout) {
             options.outcomeResolutionTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Whether the increments of a key that DynamoDB throttles are paced; default {@code true}. A throttled
+         * increment request then returns to the counter at once (the AWS SDK does not retry throttling on it, and
+         * retries everything else as the client is configured to), and this instance spaces the key's next
+         * requests: the interval between them grows by half on each throttling and shrinks with each request that
+         * goes through, until the key is no longer paced. Callers arriving meanwhile queue and go out together in
+         * the next request, so a fleet of instances converges on the key's capacity with each request carrying
+         * more increments. A throttled request writes nothing, and a re-sent one carries the same exactly-once
+         * sequence number, so nothing is counted twice. Keys that are not throttled never wait. Only increments
+         * and decrements are paced. {@code false} leaves throttled increments to the AWS SDK's retries (and,
+         * with exactly-once on, the counter's own re-sending with backoff), as a client without this library
+         * would.
+         */
+        public Builder paceThrottledKeys(boolean paceThrottledKeys) {
+            options.paceThrottledKeys(paceThrottledKeys);
             return this;
         }
 

@@ -156,6 +156,16 @@ class ArgumentValidationTest extends FreshCounterTest {
     }
 
     @Test
+    void outcomeResolutionTimeoutIsCheckedWherePacingUsesIt() {
+        assertThatThrownBy(() -> DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName("tbl")
+                .exactlyOnce(false).outcomeResolutionTimeout(Duration.ZERO).build())
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("outcomeResolutionTimeout must be positive, was PT0S");
+        DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName("tbl").exactlyOnce(false)
+                .paceThrottledKeys(false).outcomeResolutionTimeout(Duration.ZERO).build().close();
+    }
+
+    @Test
     void builderRejectsMissingAndInvalidOptions() {
         assertThatThrownBy(() -> DynamoDbDistributedCounter.builder().tableName("t12").build())
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("dynamoDbClient is required");

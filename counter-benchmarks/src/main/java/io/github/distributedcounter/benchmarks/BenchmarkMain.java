@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -308,14 +307,11 @@ public final class BenchmarkMain {
 
     private String markdown(Instant started, double seconds) {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "Run %s on %d cores (%s %s, Java %s), the project's DynamoDB emulator "
+        md.append(Machine.run(started)).append(String.format(Locale.ROOT, ", the project's DynamoDB emulator "
                 + "(in memory, no AWS limits) in a separate JVM on loopback, after a warm-up pass over every scenario. "
                 + "%.0f s measured per row, "
                 + "in %d rounds: within a scenario the implementations take turns (every 200 ms on one thread), "
-                + "each round after a warm-up of a third of its length.%n%n",
-                started.truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
-                seconds, ROUNDS));
+                + "each round after a warm-up of a third of its length.%n%n", seconds, ROUNDS));
         md.append("| scenario | implementation | load | increments/s | × baseline | p50 ms | p99 ms "
                 + "| DynamoDB requests / increment | stored = done |\n");
         md.append("|---|---|---|---:|---:|---:|---:|---:|---|\n");

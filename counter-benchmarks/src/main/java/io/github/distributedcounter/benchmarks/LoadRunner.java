@@ -7,7 +7,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /** Drives increments for a warm-up and a measured window and reports what the window saw. */
 final class LoadRunner {
@@ -18,8 +20,16 @@ final class LoadRunner {
         void run(String key) throws Exception;
     }
 
-    /** What measured windows saw; latencies in nanoseconds, sorted. */
-    record Measurement(long windowNanos, long windowIncrements, long requests, long total, long[] latencies) {
+    /**
+     * What measured windows saw; latencies in nanoseconds, sorted. {@code total} counts the increments that
+     * returned, warm-up included, and {@code failures} the calls that threw.
+     */
+    record Measurement(long windowNanos, long windowIncrements, long requests, long total, long[] latencies,
+            long failures) {
+
+        Measurement(long windowNanos, long windowIncrements, long requests, long total, long[] latencies) {
+            this(windowNanos, windowIncrements, requests, total, latencies, 0);
+        }
 
         /** The windows of several rounds as one. */
         static Measurement combine(List<Measurement> rounds) {
@@ -27,7 +37,8 @@ final class LoadRunner {
             return new Measurement(rounds.stream().mapToLong(Measurement::windowNanos).sum(),
                     rounds.stream().mapToLong(Measurement::windowIncrements).sum(),
                     rounds.stream().mapToLong(Measurement::requests).sum(),
-                    rounds.stream().mapToLong(Measurement::total).sum(), latencies);
+                    rounds.stream().mapToLong(Measurement::total).sum(), latencies,
+                    rounds.stream().mapToLong(Measurement::failures).sum());
         }
 
         double perSecond() {
@@ -40,6 +51,10 @@ final class LoadRunner {
 
         double p99Millis() {
             return percentile(0.99);
+        }
+
+        double p999Millis() {
+            return percentile(0.999);
         }
 
         private double percentile(double p) {
@@ -63,14 +78,29 @@ final class LoadRunner {
 
     /** {@code threads} callers, each calling {@code increment} in a loop on keys from {@code keys}. */
     Measurement closedLoop(int threads, String[] keys, Increment increment) throws InterruptedException {
+        Throwable[] failure = new Throwable[1];
+        Measurement measurement = closedLoop(threads, keys, thread -> increment, e -> failure[0] = e);
+        if (failure[0] != null) {
+            throw new IllegalStateException("an increment failed", failure[0]);
+        }
+        return measurement;
+    }
+
+    /**
+     * {@code threads} callers, each calling its own {@code increments.apply(thread)} in a loop on keys from
+     * {@code keys}; a call that throws is counted as a failure, passed to {@code failed}, and the caller goes on.
+     */
+    Measurement closedLoop(int threads, String[] keys, IntFunction<Increment> increments, Consumer<Exception> failed)
+            throws InterruptedException {
         Phase phase = new Phase();
         long[][] latencies = new long[threads][];
         int[] windowCounts = new int[threads];
         long[] totals = new long[threads];
-        Throwable[] failure = new Throwable[1];
+        long[] failures = new long[threads];
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int index = t;
+            Increment increment = increments.apply(t);
             Thread worker = new Thread(() -> {
                 Samples samples = new Samples();
                 ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -78,18 +108,23 @@ final class LoadRunner {
                     while (phase.value != 2) {
                         String key = keys[keys.length == 1 ? 0 : random.nextInt(keys.length)];
                         long start = System.nanoTime();
-                        increment.run(key);
+                        try {
+                            increment.run(key);
+                        } catch (Exception e) {
+                            failures[index]++;
+                            failed.accept(e);
+                            continue;
+                        }
                         long took = System.nanoTime() - start;
                         totals[index]++;
                         if (phase.value == 1) {
                             samples.add(took);
                         }
                     }
-                } catch (Throwable e) {
-                    failure[0] = e;
+                } finally {
+                    latencies[index] = samples.toArray();
+                    windowCounts[index] = latencies[index].length;
                 }
-                latencies[index] = samples.toArray();
-                windowCounts[index] = latencies[index].length;
             }, "load-" + t);
             worker.start();
             workers.add(worker);
@@ -98,12 +133,10 @@ final class LoadRunner {
         for (Thread worker : workers) {
             worker.join();
         }
-        if (failure[0] != null) {
-            throw new IllegalStateException("an increment failed", failure[0]);
-        }
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         long count = Arrays.stream(windowCounts).asLongStream().sum();
-        return new Measurement(window[0], count, window[1], Arrays.stream(totals).sum(), all);
+        return new Measurement(window[0], count, window[1], Arrays.stream(totals).sum(), all,
+                Arrays.stream(failures).sum());
     }
 
     /**

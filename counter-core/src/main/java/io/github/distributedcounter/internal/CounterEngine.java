@@ -49,7 +49,11 @@ public final class CounterEngine implements DistributedCounter, DescribesTable {
         ExactlyOnce exactlyOnce = options.exactlyOnce
                 ? new ExactlyOnce(options.exactlyOnceRetention, options.outcomeResolutionTimeout) : null;
         TableCalls calls = new TableCalls(options.client, schema, observer);
-        CounterRequests requests = new CounterRequests(schema, exactlyOnce, override);
+        KeyPacer pacer = options.paceThrottledKeys ? new KeyPacer(System::nanoTime) : null;
+        AwsRequestOverrideConfiguration incrementOverride = pacer == null ? override
+                : (override == null ? AwsRequestOverrideConfiguration.builder() : override.toBuilder())
+                        .addPlugin(ThrottlingNotRetried.plugin()).build();
+        CounterRequests requests = new CounterRequests(schema, exactlyOnce, override, incrementOverride);
         KnownKeys knownKeys = new KnownKeys();
         this.admin = new TableAdmin(calls, schema, options.provisionedThroughput(), options.tableActiveTimeout,
                 override);
@@ -57,7 +61,7 @@ public final class CounterEngine implements DistributedCounter, DescribesTable {
                 exactlyOnce == null ? ExactlyOnce.DEFAULT_RETENTION : exactlyOnce.retention());
         Handoff handoff = new Handoff(executor);
         IncrementSender sender = new IncrementSender(calls, admin, requests, schema, knownKeys, exactlyOnce,
-                handoff::execute);
+                handoff::execute, pacer == null ? null : new ThrottledKeys(pacer, options.outcomeResolutionTimeout));
         this.coalescer = new Coalescer(new TableIncrementWriter(sender, observer), handoff,
                 options.coalescing ? options.maxBatchSize : 1);
         this.async = new AsyncCounter(this, items, coalescer, handoff);

@@ -32,6 +32,7 @@ public final class CounterOptions {
     boolean exactlyOnce = true;
     Duration exactlyOnceRetention = ExactlyOnce.DEFAULT_RETENTION;
     Duration outcomeResolutionTimeout = Duration.ofSeconds(10);
+    boolean paceThrottledKeys = true;
 
     public void client(DynamoDbClient client) {
         this.client = client;
@@ -86,6 +87,10 @@ public final class CounterOptions {
         this.outcomeResolutionTimeout = timeout;
     }
 
+    public void paceThrottledKeys(boolean paceThrottledKeys) {
+        this.paceThrottledKeys = paceThrottledKeys;
+    }
+
     /** Provisioned capacity where it was set, else null for on-demand billing. */
     ProvisionedThroughput provisionedThroughput() {
         return readCapacityUnits == null ? null : ProvisionedThroughput.builder()
@@ -116,9 +121,11 @@ public final class CounterOptions {
                     + readCapacityUnits + ", write=" + writeCapacityUnits);
         }
         requirePositive(tableActiveTimeout, "tableActiveTimeout");
-        if (exactlyOnce) { // both are used only with exactly-once on
-            requirePositive(exactlyOnceRetention, "exactlyOnceRetention");
+        if (exactlyOnce || paceThrottledKeys) {
             requirePositive(outcomeResolutionTimeout, "outcomeResolutionTimeout");
+        }
+        if (exactlyOnce) { // used only with exactly-once on
+            requirePositive(exactlyOnceRetention, "exactlyOnceRetention");
             if (exactlyOnceRetention.compareTo(ExactlyOnce.MIN_RETENTION) < 0) {
                 throw new IllegalArgumentException("exactlyOnceRetention must be at least "
                         + ExactlyOnce.MIN_RETENTION + ", was " + exactlyOnceRetention + ": other instances "

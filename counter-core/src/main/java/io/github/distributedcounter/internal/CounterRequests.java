@@ -31,13 +31,19 @@ final class CounterRequests {
     private final TableSchema schema;
     private final ExactlyOnce exactlyOnce;
     private final AwsRequestOverrideConfiguration override;
+    private final AwsRequestOverrideConfiguration incrementOverride;
     private final Map<String, String> valueName;
 
-    /** {@code exactlyOnce} is null where exactly-once is off; {@code override} may be null. */
-    CounterRequests(TableSchema schema, ExactlyOnce exactlyOnce, AwsRequestOverrideConfiguration override) {
+    /**
+     * {@code exactlyOnce} is null where exactly-once is off; {@code override} (every request) and
+     * {@code incrementOverride} (increment requests) may be null.
+     */
+    CounterRequests(TableSchema schema, ExactlyOnce exactlyOnce, AwsRequestOverrideConfiguration override,
+            AwsRequestOverrideConfiguration incrementOverride) {
         this.schema = schema;
         this.exactlyOnce = exactlyOnce;
         this.override = override;
+        this.incrementOverride = incrementOverride;
         this.valueName = Map.of("#v", schema.valueAttribute());
     }
 
@@ -149,7 +155,8 @@ final class CounterRequests {
                 .conditionExpression(shape.conditionExpression(String.join(" AND ", range)))
                 .expressionAttributeNames(names).expressionAttributeValues(values)
                 .returnValues(exactlyOnce == null ? ReturnValue.UPDATED_NEW : ReturnValue.ALL_NEW)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .overrideConfiguration(incrementOverride).build();
     }
 
     /**

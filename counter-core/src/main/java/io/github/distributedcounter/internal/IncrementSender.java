@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import io.github.distributedcounter.CounterNotFoundException;
 import io.github.distributedcounter.IncrementNotSentException;
@@ -36,10 +37,15 @@ final class IncrementSender {
     private final ExactlyOnce exactlyOnce;
     private final Executor pruneExecutor;
     private final Set<String> pruning = ConcurrentHashMap.newKeySet();
+    private final ThrottledKeys throttledKeys;
 
-    /** {@code exactlyOnce} null: exactly-once is off, and nothing is re-sent or pruned. */
+    /**
+     * {@code exactlyOnce} null: exactly-once is off, and nothing is re-sent or pruned except throttled requests
+     * where {@code throttledKeys} paces them; {@code throttledKeys} null: throttled requests are left to the AWS
+     * SDK's retries.
+     */
     IncrementSender(TableCalls calls, TableAdmin admin, CounterRequests requests, TableSchema schema,
-            KnownKeys knownKeys, ExactlyOnce exactlyOnce, Executor pruneExecutor) {
+            KnownKeys knownKeys, ExactlyOnce exactlyOnce, Executor pruneExecutor, ThrottledKeys throttledKeys) {
         this.calls = calls;
         this.admin = admin;
         this.requests = requests;
@@ -47,6 +53,12 @@ final class IncrementSender {
         this.knownKeys = knownKeys;
         this.exactlyOnce = exactlyOnce;
         this.pruneExecutor = pruneExecutor;
+        this.throttledKeys = throttledKeys;
+    }
+
+    /** Whether increments of {@code key} are being paced after throttling. */
+    boolean paced(String key) {
+        return throttledKeys != null && throttledKeys.pacer().interval(key) > 0;
     }
 
     /**
@@ -71,15 +83,19 @@ final class IncrementSender {
         boolean prunedToFit = false;
         for (int attempt = 1; ; attempt++) {
             UpdateItemRequest sent = request;
+            awaitPace(key);
+            long started = System.nanoTime();
             try {
                 Map<String, AttributeValue> item = calls.send("UpdateItem", () -> calls.client().updateItem(sent))
                         .attributes();
+                admitted(key);
                 if (exactlyOnce != null) {
                     pruneStaleEntries(key, item);
                 }
                 remember(key, known);
                 return plus(key, item.get(schema.valueAttribute()), 0);
             } catch (ConditionalCheckFailedException e) {
+                admitted(key);
                 Map<String, AttributeValue> old = e.hasItem() && !e.item().isEmpty()
                         ? e.item() : readAfterFailure(key, e);
                 AttributeValue recorded = exactlyOnce == null ? null : old.get(exactlyOnce.sequenceAttribute());
@@ -107,15 +123,22 @@ final class IncrementSender {
                     request = request(key, delta, false, sequence);
                     continue;
                 }
-                if (deadline == 0 && NotSent.proves(e)) {
+                boolean paced = throttledKeys != null && ThrottlingNotRetried.isThrottling(e);
+                if (!paced && deadline == 0 && NotSent.proves(e)) {
                     throw NotSent.failed(key, schema.tableName(), e);
                 }
-                if (exactlyOnce == null || !ExactlyOnce.worthResending(e)) {
+                if (paced) {
+                    throttledKeys.pacer().throttled(key, System.nanoTime() - started);
+                } else if (exactlyOnce == null || !ExactlyOnce.worthResending(e)) {
                     throw calls.failure("UpdateItem", key, e);
                 }
                 long now = System.nanoTime();
                 if (deadline == 0) {
-                    deadline = now + exactlyOnce.resolveTimeout().toNanos();
+                    deadline = now + (exactlyOnce != null ? exactlyOnce.resolveTimeout()
+                            : throttledKeys.resendTimeout()).toNanos();
+                }
+                if (now >= deadline && exactlyOnce == null) {
+                    throw calls.failure("UpdateItem", key, e);
                 }
                 if (now >= deadline) {
                     throw new OutcomeUnknownException("Increment of key '" + key + "' in table '"
@@ -123,8 +146,34 @@ final class IncrementSender {
                             + "within " + exactlyOnce.resolveTimeout().toMillis() + " ms of retries. Last error: "
                             + e.getMessage(), e);
                 }
-                sleep(Math.min(exactlyOnce.backoff(attempt).toNanos(), deadline - now));
+                if (!paced) {
+                    sleep(Math.min(exactlyOnce.backoff(attempt).toNanos(), deadline - now));
+                }
             }
+        }
+    }
+
+    /** Waits for {@code key}'s turn where it is paced; an interrupt does not shorten the wait, and stays set. */
+    private void awaitPace(String key) {
+        long wait = throttledKeys == null ? 0 : throttledKeys.pacer().reserve(key);
+        if (wait <= 0) {
+            return;
+        }
+        calls.observer().paced(wait);
+        long until = System.nanoTime() + wait;
+        boolean interrupted = false;
+        for (long left = wait; left > 0; left = until - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void admitted(String key) {
+        if (throttledKeys != null) {
+            throttledKeys.pacer().succeeded(key);
         }
     }
 

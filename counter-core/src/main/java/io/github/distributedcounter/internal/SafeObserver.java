@@ -20,6 +20,8 @@ final class SafeObserver implements CounterObserver {
     private final AtomicBoolean incrementsServedLogged = new AtomicBoolean();
     private final AtomicBoolean throttledLogged = new AtomicBoolean();
     private final AtomicBoolean retriedLogged = new AtomicBoolean();
+    private final AtomicBoolean pacedLogged = new AtomicBoolean();
+    private final AtomicBoolean pacedBatchWrittenLogged = new AtomicBoolean();
 
     private SafeObserver(CounterObserver observer) {
         this.observer = observer;
@@ -76,6 +78,24 @@ final class SafeObserver implements CounterObserver {
             observer.retried(operation, retries);
         } catch (RuntimeException e) {
             swallow("retried", retriedLogged, e);
+        }
+    }
+
+    @Override
+    public void paced(long nanos) {
+        try {
+            observer.paced(nanos);
+        } catch (RuntimeException e) {
+            swallow("paced", pacedLogged, e);
+        }
+    }
+
+    @Override
+    public void pacedBatchWritten(int size) {
+        try {
+            observer.pacedBatchWritten(size);
+        } catch (RuntimeException e) {
+            swallow("pacedBatchWritten", pacedBatchWrittenLogged, e);
         }
     }
 

@@ -55,7 +55,7 @@ final class TableIncrementWriter implements IncrementWriter {
         } catch (ConditionNotMetException e) {
             return false;
         } catch (NotALongException e) {
-            written(batch.size());
+            written(key, batch.size());
             BigDecimal decimalBase = e.newValue().subtract(BigDecimal.valueOf(sum));
             for (int i = 0; i < prefixes.length; i++) {
                 batch.get(i).fail(new DecimalCounterException(key, decimalBase.add(BigDecimal.valueOf(prefixes[i]))));
@@ -67,25 +67,28 @@ final class TableIncrementWriter implements IncrementWriter {
             }
             return true;
         }
-        written(batch.size());
+        written(key, batch.size());
         for (int i = 0; i < prefixes.length; i++) {
             batch.get(i).complete(base + prefixes[i]);
         }
         return true;
     }
 
-    private void written(int increments) {
+    private void written(String key, int increments) {
         observer.incrementBatchWritten(increments);
+        if (sender.paced(key)) {
+            observer.pacedBatchWritten(increments);
+        }
         observer.incrementsServed(increments);
     }
 
     private void writeAlone(String key, PendingIncrement call) {
         try {
             long value = sender.add(key, Delta.of(call.increment));
-            written(1);
+            written(key, 1);
             call.complete(value);
         } catch (NotALongException e) {
-            written(1);
+            written(key, 1);
             call.fail(new DecimalCounterException(key, e.newValue()));
         } catch (ConditionNotMetException e) {
             call.fail(sender.conditionFailure(key, call.increment, e.oldItem()));
@@ -93,4 +96,5 @@ final class TableIncrementWriter implements IncrementWriter {
             call.fail(e);
         }
     }
+
 }

@@ -19,8 +19,8 @@ class CounterRequestsTest {
     private static final long SEQ = 1_700_000_000_000_000L;
 
     private final ExactlyOnce exactlyOnce = new ExactlyOnce(Duration.ofMinutes(10), Duration.ofSeconds(10));
-    private final CounterRequests plain = new CounterRequests(SCHEMA, null, null);
-    private final CounterRequests exact = new CounterRequests(SCHEMA, exactlyOnce, null);
+    private final CounterRequests plain = new CounterRequests(SCHEMA, null, null, null);
+    private final CounterRequests exact = new CounterRequests(SCHEMA, exactlyOnce, null, null);
 
     private static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));

@@ -38,6 +38,7 @@ public class DistributedCounterAutoConfiguration {
                 .exactlyOnceRetention(properties.getExactlyOnceRetention())
                 .outcomeResolutionTimeout(properties.getOutcomeResolutionTimeout())
                 .maxBatchSize(properties.getMaxBatchSize())
+                .paceThrottledKeys(properties.isPaceThrottledKeys())
                 .tableActiveTimeout(properties.getTableActiveTimeout())
                 .observer(observer);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));

@@ -69,6 +69,14 @@ public class DistributedCounterProperties {
     /** Most increments one combined request may carry. */
     private int maxBatchSize = 10_000;
 
+    /**
+     * Whether the increments of a key that DynamoDB throttles are paced: the AWS SDK does not retry a throttled
+     * increment, the counter spaces the key's requests (backing off on throttling, speeding up as requests go
+     * through) and callers queue meanwhile into larger batches. Off leaves throttled increments to the SDK's
+     * retries.
+     */
+    private boolean paceThrottledKeys = true;
+
     /** How long the first call after creating the table waits for it to become active; a bare number is seconds. */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration tableActiveTimeout = Duration.ofMinutes(2);
@@ -193,6 +201,14 @@ public class DistributedCounterProperties {
 
     public void setMaxBatchSize(int maxBatchSize) {
         this.maxBatchSize = maxBatchSize;
+    }
+
+    public boolean isPaceThrottledKeys() {
+        return paceThrottledKeys;
+    }
+
+    public void setPaceThrottledKeys(boolean paceThrottledKeys) {
+        this.paceThrottledKeys = paceThrottledKeys;
     }
 
     public Duration getTableActiveTimeout() {

@@ -16,7 +16,11 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * <li>{@code distributed.counter.increments} (counter) — increments and decrements served;</li>
  * <li>{@code distributed.counter.batch.size} (distribution summary) — increments carried per request;</li>
  * <li>{@code distributed.counter.throttles} and {@code distributed.counter.retries} (counters; tag
- * {@code operation}) — throttled attempts and retries of the AWS SDK.</li>
+ * {@code operation}) — throttled attempts and retries of the AWS SDK;</li>
+ * <li>{@code distributed.counter.pacing.delay} (timer) — how long increment requests of throttled keys waited
+ * for their key's pace;</li>
+ * <li>{@code distributed.counter.paced.batch.size} (distribution summary) — increments carried per request of a
+ * key being paced after throttling.</li>
  * </ul>
  * Every meter also has the tag {@code table}.
  */
@@ -78,11 +82,29 @@ public class MicrometerCounterObserver implements CounterObserver, MeterBinder {
         }
     }
 
+    @Override
+    public void paced(long nanos) {
+        Meters m = meters;
+        if (m != null) {
+            m.pacingDelay.record(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Override
+    public void pacedBatchWritten(int size) {
+        Meters m = meters;
+        if (m != null) {
+            m.pacedBatchSize.record(size);
+        }
+    }
+
     private static final class Meters {
 
         final MeterRegistry registry;
         final Counter increments;
         final DistributionSummary batchSize;
+        final Timer pacingDelay;
+        final DistributionSummary pacedBatchSize;
 
         Meters(MeterRegistry registry, String table) {
             this.registry = registry;
@@ -91,6 +113,12 @@ public class MicrometerCounterObserver implements CounterObserver, MeterBinder {
             this.batchSize = DistributionSummary.builder("distributed.counter.batch.size")
                     .description("Increments carried by one DynamoDB request").tag("table", table)
                     .register(registry);
+            this.pacingDelay = Timer.builder("distributed.counter.pacing.delay")
+                    .description("Wait of an increment request for its throttled key's pace").tag("table", table)
+                    .register(registry);
+            this.pacedBatchSize = DistributionSummary.builder("distributed.counter.paced.batch.size")
+                    .description("Increments carried by one DynamoDB request of a key paced after throttling")
+                    .tag("table", table).register(registry);
         }
     }
 }

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.distributedcounter.CounterObserver;
 import io.github.distributedcounter.DistributedCounter;
 import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfiguration;
+import io.github.distributedcounter.emulator.DynamoDbEmulator;
 import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
+import io.github.distributedcounter.emulator.Limits;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,6 +25,8 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @DynamoDbEmulatorTest
 class DistributedCounterMetricsAutoConfigurationTest {
@@ -67,6 +72,38 @@ class DistributedCounterMetricsAutoConfigurationTest {
             assertThat(registry.get("distributed.counter.requests")
                     .tags("operation", "GetItem", "outcome", "success").timer().count()).isEqualTo(1);
         });
+    }
+
+    /**
+     * A key whose item takes 50 write units per write, on an engine admitting 100 units a second per key: from the
+     * second increment in a row on, it is throttled and paced.
+     */
+    @Test
+    void recordsThrottlesPacingDelaysAndPacedBatchesOfAThrottledKey() {
+        try (DynamoDbEmulator limited = DynamoDbEmulator.builder().limits(Limits.perKey(100, 300)).start();
+                DynamoDbClient client = limited.createClient()) {
+            runner.withPropertyValues("distributed-counter.endpoint=" + limited.endpoint()).run(context -> {
+                DistributedCounter counter = context.getBean(DistributedCounter.class);
+                MeterRegistry registry = context.getBean(MeterRegistry.class);
+                client.putItem(b -> b.tableName(table).item(Map.of("key", AttributeValue.fromS("hot"),
+                        "counter_value", AttributeValue.fromN("0"),
+                        "padding", AttributeValue.fromS("x".repeat(50 * 1024 - 600)))));
+                for (int i = 1; i <= 6; i++) {
+                    assertThat(counter.increment("hot", 1)).isEqualTo(i);
+                }
+
+                assertThat(limited.throttledRequests()).as("the key was throttled").isPositive();
+                assertThat(registry.get("distributed.counter.throttles").tags("table", table, "operation",
+                        "UpdateItem").counter().count()).isEqualTo(limited.throttledRequests());
+                assertThat(registry.find("distributed.counter.retries").counter())
+                        .as("throttled increments are paced, not retried by the AWS SDK").isNull();
+                assertThat(registry.get("distributed.counter.pacing.delay").tag("table", table).timer().count())
+                        .as("requests that waited for the key's pace").isPositive();
+                var paced = registry.get("distributed.counter.paced.batch.size").tag("table", table).summary();
+                assertThat(paced.count()).as("requests of the paced key").isPositive();
+                assertThat(paced.totalAmount()).as("one increment each").isEqualTo(paced.count());
+            });
+        }
     }
 
     @Test
