@@ -18,9 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * <p>
  * Concurrent increments of one key from this instance are combined into one request that adds their sum
  * (see {@link Builder#coalescing(boolean)}); each caller still gets its own exact value. Build it with
- * {@link #builder()}; close it to stop its asynchronous executor (the DynamoDB client is the caller's). After
- * {@link #close()} every counter call fails without a request: synchronous calls throw
- * {@link CounterClosedException}, asynchronous ones return a future completed exceptionally with it.
+ * {@link #builder()}; close it to stop its asynchronous executor (the DynamoDB client is the caller's).
  */
 public final class DynamoDbDistributedCounter implements DistributedCounter, DescribesTable, AutoCloseable {
 
@@ -105,11 +103,9 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
     }
 
     /**
-     * Closes the counter: later calls fail with {@link CounterClosedException} without sending anything (synchronous
-     * calls throw it, asynchronous ones return a future completed exceptionally with it; bad arguments still throw
-     * {@link IllegalArgumentException}); {@link #tableName()} and {@link #tableStatus()} keep working. Stops the
-     * executor this counter created for asynchronous calls; increments already accepted are still sent. The
-     * DynamoDB client stays open. Calling it again does nothing.
+     * Closes the counter: later calls fail with {@link CounterClosedException} without sending anything;
+     * {@link #tableName()} and {@link #tableStatus()} keep working. Stops the executor this counter created;
+     * increments already accepted are still sent. The DynamoDB client stays open. Calling it again does nothing.
      */
     @Override
     public void close() {
@@ -128,10 +124,9 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
         }
 
         /**
-         * Whether increments are exactly-once under retries; default {@code true}. Each increment request then
-         * records this instance's sequence number and the value before the write in the item, so a request that
-         * DynamoDB applied but whose response was lost is not counted again when retried, and its caller still
-         * gets its value.
+         * Whether increments are exactly-once under retries; default {@code true}: each request records this
+         * instance's sequence number and the value before the write in the item, so a retried request that was
+         * applied is not counted again, and its caller still gets its value.
          */
         public Builder exactlyOnce(boolean exactlyOnce) {
             options.exactlyOnce(exactlyOnce);
@@ -139,11 +134,9 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
         }
 
         /**
-         * How long another instance's exactly-once entry stays in an item after that instance's last write to
-         * it; older entries are removed, so an item holds one entry (about 50 bytes) per instance that wrote it
-         * within this time. At least 1 minute, and longer than {@link #outcomeResolutionTimeout(Duration)}: it must
-         * exceed the longest time a request can be in flight plus the difference between instances' clocks, as each
-         * instance judges another's entry by its own clock; default 10 minutes.
+         * How long another instance's exactly-once entry (about 50 bytes) stays in an item after that instance's
+         * last write to it; default 10 minutes, at least 1 minute and longer than the outcome resolution timeout.
+         * It must exceed the longest time a request can be in flight plus the skew between instances' clocks.
          */
         public Builder exactlyOnceRetention(Duration retention) {
             options.exactlyOnceRetention(retention);
@@ -151,10 +144,9 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
         }
 
         /**
-         * With exactly-once on: how long an increment whose outcome is unknown (timeout, connection lost, 5xx,
-         * throttling) is re-sent before its callers get an {@link OutcomeUnknownException}; default 10 s. With
-         * {@link #paceThrottledKeys(boolean) paceThrottledKeys} on it also bounds how long a throttled increment
-         * is re-sent with exactly-once off; its callers then get a {@link DistributedCounterException}.
+         * How long an increment whose outcome is unknown (timeout, connection lost, 5xx, throttling) is re-sent
+         * before its callers get an {@link OutcomeUnknownException}; default 10 s. With exactly-once off it bounds
+         * the re-sending of paced throttled increments, which then fail with {@link DistributedCounterException}.
          */
         public Builder outcomeResolutionTimeout(Duration timeout) {
             options.outcomeResolutionTimeout(timeout);
@@ -162,17 +154,11 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
         }
 
         /**
-         * Whether the increments of a key that DynamoDB throttles are paced; default {@code true}. A throttled
-         * increment request then returns to the counter at once (the AWS SDK does not retry throttling on it, and
-         * retries everything else as the client is configured to), and this instance spaces the key's next
-         * requests: the interval between them grows by half on each throttling and shrinks with each request that
-         * goes through, until the key is no longer paced. Callers arriving meanwhile queue and go out together in
-         * the next request, so a fleet of instances converges on the key's capacity with each request carrying
-         * more increments. A throttled request writes nothing, and a re-sent one carries the same exactly-once
-         * sequence number, so nothing is counted twice. Keys that are not throttled never wait. Only increments
-         * and decrements are paced. {@code false} leaves throttled increments to the AWS SDK's retries (and,
-         * with exactly-once on, the counter's own re-sending with backoff), as a client without this library
-         * would.
+         * Whether the increments of a key that DynamoDB throttles are paced; default {@code true}: the AWS SDK does
+         * not retry throttling on them (it retries everything else as configured), and this instance spaces the
+         * key's next requests, each carrying the callers that queued meanwhile; a re-sent request keeps its
+         * exactly-once sequence number. Keys that are not throttled never wait. {@code false} leaves throttled
+         * increments to the AWS SDK's retries.
          */
         public Builder paceThrottledKeys(boolean paceThrottledKeys) {
             options.paceThrottledKeys(paceThrottledKeys);
@@ -180,9 +166,8 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
         }
 
         /**
-         * Receives requests, batches, retries and throttles, for metrics; default none. An exception it throws
-         * never reaches a caller: it is ignored and logged at WARNING (logger
-         * {@code io.github.distributedcounter.CounterObserver}, {@link System.Logger}) once per observer method.
+         * Receives requests, batches, retries and throttles, for metrics; default none. An exception it throws never
+         * reaches a caller: it is logged at WARNING once per method (logger {@code ...CounterObserver}).
          */
         public Builder observer(CounterObserver observer) {
             options.observer(observer);
@@ -201,29 +186,22 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
             return this;
         }
 
-        /**
-         * The partition key attribute (String); default {@code key}, as in the Python package. Must not start with
-         * {@code dcs_} or {@code dcb_}, the prefixes of the exactly-once bookkeeping.
-         */
+        /** The partition key attribute (String); default {@code key}; not starting {@code dcs_} or {@code dcb_}. */
         public Builder keyAttribute(String keyAttribute) {
             options.keyAttribute(keyAttribute);
             return this;
         }
 
         /**
-         * The value attribute (Number); default {@code counter_value}, as in the Python package. Must differ from
-         * the key attribute and must not start with {@code dcs_} or {@code dcb_}, the prefixes of the exactly-once
-         * bookkeeping.
+         * The value attribute (Number); default {@code counter_value}, as in the Python package; not the key
+         * attribute, not starting {@code dcs_} or {@code dcb_} (the exactly-once bookkeeping's prefixes).
          */
         public Builder valueAttribute(String valueAttribute) {
             options.valueAttribute(valueAttribute);
             return this;
         }
 
-        /**
-         * Provisioned capacity for {@link #createTable()}; without it the table is created with on-demand
-         * billing (PAY_PER_REQUEST).
-         */
+        /** Provisioned capacity for {@link #createTable()}; without it the table is on-demand (PAY_PER_REQUEST). */
         public Builder provisionedThroughput(long readCapacityUnits, long writeCapacityUnits) {
             options.provisionedThroughput(readCapacityUnits, writeCapacityUnits);
             return this;
@@ -251,13 +229,10 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
         }
 
         /**
-         * Runs asynchronous calls, sends the combined requests of busy keys (one thread per key while it is
-         * busy) and completes the futures of asynchronous increments, so their callbacks run on it; by default a
-         * pool of up to 64 daemon threads owned by the counter (also with null). Any executor is safe: where it
-         * refuses a task (with any exception or error) or would run it on the submitting thread, a waiting caller
-         * or the submitting thread sends instead; where it takes a task but has not started it within 200 ms (it
-         * dropped it, or its threads are all busy), a daemon thread of the counter's own runs it. No callback runs
-         * while a key's request is being sent, so callbacks may call the counter, blocking too.
+         * Runs asynchronous calls, the combined requests of busy keys and the callbacks of asynchronous increments;
+         * default (also with null) a pool of up to 64 daemon threads owned by the counter. Any executor is safe: a
+         * task it refuses, runs in place or leaves unstarted for 200 ms is run by a waiting caller or a thread of
+         * the counter's own, and no callback runs while a key's request is being sent.
          */
         public Builder asyncExecutor(Executor asyncExecutor) {
             options.asyncExecutor(asyncExecutor);

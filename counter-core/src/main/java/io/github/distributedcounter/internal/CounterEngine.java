@@ -60,8 +60,10 @@ public final class CounterEngine implements DistributedCounter, DescribesTable {
         this.items = new CounterItems(calls, admin, requests, schema, knownKeys,
                 exactlyOnce == null ? ExactlyOnce.DEFAULT_RETENTION : exactlyOnce.retention());
         Handoff handoff = new Handoff(executor);
+        StaleEntryPruner pruner = exactlyOnce == null ? null
+                : new StaleEntryPruner(calls, requests, exactlyOnce, handoff::execute);
         IncrementSender sender = new IncrementSender(calls, admin, requests, schema, knownKeys, exactlyOnce,
-                handoff::execute, pacer == null ? null : new ThrottledKeys(pacer, options.outcomeResolutionTimeout));
+                pruner, pacer == null ? null : new ThrottledKeys(pacer, options.outcomeResolutionTimeout));
         this.coalescer = new Coalescer(new TableIncrementWriter(sender, observer), handoff,
                 options.coalescing ? options.maxBatchSize : 1);
         this.async = new AsyncCounter(this, items, coalescer, handoff);

@@ -1,12 +1,7 @@
 package io.github.distributedcounter.internal;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -24,8 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * sequence number; a request whose outcome is unknown is re-sent unchanged until DynamoDB confirms it or the
  * outcome resolution timeout passes; a re-sent request that was already applied fails its condition and is
  * resolved from the recorded base value (read with a strongly consistent read where the failure came without the
- * item); other instances' stale entries are pruned in the background, in requests of at most
- * {@value CounterRequests#PRUNE_CHUNK} entries, and at once where the item is too large to take the increment.
+ * item); after each write, and at once where the item is too large to take the increment, the
+ * {@link StaleEntryPruner} removes other instances' stale entries.
  */
 final class IncrementSender {
 
@@ -35,8 +30,7 @@ final class IncrementSender {
     private final TableSchema schema;
     private final KnownKeys knownKeys;
     private final ExactlyOnce exactlyOnce;
-    private final Executor pruneExecutor;
-    private final Set<String> pruning = ConcurrentHashMap.newKeySet();
+    private final StaleEntryPruner pruner;
     private final ThrottledKeys throttledKeys;
 
     /**
@@ -45,14 +39,14 @@ final class IncrementSender {
      * SDK's retries.
      */
     IncrementSender(TableCalls calls, TableAdmin admin, CounterRequests requests, TableSchema schema,
-            KnownKeys knownKeys, ExactlyOnce exactlyOnce, Executor pruneExecutor, ThrottledKeys throttledKeys) {
+            KnownKeys knownKeys, ExactlyOnce exactlyOnce, StaleEntryPruner pruner, ThrottledKeys throttledKeys) {
         this.calls = calls;
         this.admin = admin;
         this.requests = requests;
         this.schema = schema;
         this.knownKeys = knownKeys;
         this.exactlyOnce = exactlyOnce;
-        this.pruneExecutor = pruneExecutor;
+        this.pruner = pruner;
         this.throttledKeys = throttledKeys;
     }
 
@@ -90,7 +84,7 @@ final class IncrementSender {
                         .attributes();
                 admitted(key);
                 if (exactlyOnce != null) {
-                    pruneStaleEntries(key, item);
+                    pruner.pruneInBackground(key, item);
                 }
                 remember(key, known);
                 return plus(key, item.get(schema.valueAttribute()), 0);
@@ -113,7 +107,7 @@ final class IncrementSender {
             } catch (SdkException e) {
                 if (!prunedToFit && exactlyOnce != null && isItemTooLarge(e)) {
                     prunedToFit = true;
-                    if (pruneToFit(key)) {
+                    if (pruner.pruneToFit(key)) {
                         continue;
                     }
                 }
@@ -249,57 +243,6 @@ final class IncrementSender {
             Thread.currentThread().interrupt();
             throw new OutcomeUnknownException("Interrupted while confirming an increment; it may or may not have "
                     + "been applied", e);
-        }
-    }
-
-    /** Removes other instances' bookkeeping older than the retention, in the background, once per key at a time. */
-    private void pruneStaleEntries(String key, Map<String, AttributeValue> item) {
-        Map<String, String> stale = exactlyOnce.staleEntries(item);
-        if (stale.isEmpty() || !pruning.add(key)) {
-            return;
-        }
-        try {
-            pruneExecutor.execute(() -> {
-                try {
-                    removeEntries(key, stale);
-                } finally {
-                    pruning.remove(key);
-                }
-            });
-        } catch (RuntimeException rejected) {
-            pruning.remove(key);
-        }
-    }
-
-    /**
-     * For an increment refused because the item is too large: reads the item and removes the entries pruning
-     * would, before the increment is sent again.
-     *
-     * @return whether there were entries to remove
-     */
-    private boolean pruneToFit(String key) {
-        Map<String, AttributeValue> item;
-        try {
-            item = calls.send("GetItem", () -> calls.client().getItem(requests.item(key))).item();
-        } catch (SdkException e) {
-            return false;
-        }
-        Map<String, String> stale = item == null ? Map.of() : exactlyOnce.staleEntries(item);
-        removeEntries(key, stale);
-        return !stale.isEmpty();
-    }
-
-    /** Removes {@code stale} entries in requests of {@value CounterRequests#PRUNE_CHUNK}, each on its own. */
-    private void removeEntries(String key, Map<String, String> stale) {
-        List<Map.Entry<String, String>> entries = new ArrayList<>(stale.entrySet());
-        for (int from = 0; from < entries.size(); from += CounterRequests.PRUNE_CHUNK) {
-            List<Map.Entry<String, String>> chunk = entries.subList(from,
-                    Math.min(from + CounterRequests.PRUNE_CHUNK, entries.size()));
-            try {
-                calls.send("UpdateItem", () -> calls.client().updateItem(requests.removeEntries(key, chunk)));
-            } catch (RuntimeException e) {
-                // an instance wrote again, or DynamoDB failed: the next write of this key tries again
-            }
         }
     }
 }
