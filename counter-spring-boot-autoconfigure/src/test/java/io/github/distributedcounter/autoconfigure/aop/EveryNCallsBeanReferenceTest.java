@@ -9,10 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.github.distributedcounter.EveryNCalls;
-import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfiguration;
 import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** A key may refer to other beans with SpEL's {@code @beanName}. */
@@ -23,12 +21,7 @@ class EveryNCallsBeanReferenceTest {
     private final String table = "bean-reference-" + UUID.randomUUID();
 
     EveryNCallsBeanReferenceTest(URI endpoint) {
-        runner = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DistributedCounterAutoConfiguration.class,
-                        EveryNCallsAutoConfiguration.class))
-                .withPropertyValues("distributed-counter.endpoint=" + endpoint,
-                        "distributed-counter.access-key=local", "distributed-counter.secret-key=local",
-                        "distributed-counter.table=" + table, "distributed-counter.create-table=true");
+        runner = CounterRunner.on(endpoint, table);
     }
 
     public static class Deployment {

@@ -9,10 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.github.distributedcounter.EveryNCalls;
-import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfiguration;
 import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Default keys name the method with fully qualified parameter types, so overloads never share a counter. */
@@ -25,12 +23,7 @@ class EveryNCallsDefaultKeyTest {
     private final String table = "default-key-" + UUID.randomUUID();
 
     EveryNCallsDefaultKeyTest(URI endpoint) {
-        runner = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DistributedCounterAutoConfiguration.class,
-                        EveryNCallsAutoConfiguration.class))
-                .withPropertyValues("distributed-counter.endpoint=" + endpoint,
-                        "distributed-counter.access-key=local", "distributed-counter.secret-key=local",
-                        "distributed-counter.table=" + table, "distributed-counter.create-table=true");
+        runner = CounterRunner.on(endpoint, table);
     }
 
     public static class OrderEvents {

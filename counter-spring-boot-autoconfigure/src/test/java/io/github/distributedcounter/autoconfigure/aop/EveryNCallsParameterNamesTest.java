@@ -19,12 +19,10 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 import io.github.distributedcounter.EveryNCalls;
-import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfiguration;
 import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 
@@ -46,12 +44,7 @@ class EveryNCallsParameterNamesTest {
     private final String table = "parameter-names-" + UUID.randomUUID();
 
     EveryNCallsParameterNamesTest(URI endpoint) {
-        runner = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DistributedCounterAutoConfiguration.class,
-                        EveryNCallsAutoConfiguration.class))
-                .withPropertyValues("distributed-counter.endpoint=" + endpoint,
-                        "distributed-counter.access-key=local", "distributed-counter.secret-key=local",
-                        "distributed-counter.table=" + table, "distributed-counter.create-table=true");
+        runner = CounterRunner.on(endpoint, table);
     }
 
     /** Compiles two beans the way a build without {@code -parameters} and without debug information does. */
