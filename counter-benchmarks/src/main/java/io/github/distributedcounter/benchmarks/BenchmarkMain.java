@@ -20,8 +20,6 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import io.github.distributedcounter.DynamoDbDistributedCounter;
-import io.github.distributedcounter.emulator.DynamoDbEmulator;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -64,11 +62,7 @@ public final class BenchmarkMain {
         RequestCounter requests = new RequestCounter();
         Instant started = Instant.now();
         try (EmulatorProcess server = EmulatorProcess.start();
-                DynamoDbClient client = DynamoDbClient.builder().endpointOverride(server.endpoint())
-                        .region(DynamoDbEmulator.REGION).credentialsProvider(DynamoDbEmulator.credentialsProvider())
-                        .httpClientBuilder(ApacheHttpClient.builder().maxConnections(128))
-                        .overrideConfiguration(o -> o.addExecutionInterceptor(requests))
-                        .build()) {
+                DynamoDbClient client = server.countedClient(requests)) {
             System.out.printf("DynamoDB emulator (pid %d) at %s; %.0f s per row%n", server.pid(), server.endpoint(),
                     seconds);
             new BenchmarkMain(new LoadRunner(Math.max(0.5, seconds / ROUNDS / 3), requests), requests, client).runAll();

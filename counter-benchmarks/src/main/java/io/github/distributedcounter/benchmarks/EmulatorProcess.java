@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.github.distributedcounter.emulator.DynamoDbEmulator;
 import io.github.distributedcounter.emulator.Main;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The project's DynamoDB emulator in its own JVM on a loopback port, so that the engine's work is not counted
@@ -57,6 +60,15 @@ final class EmulatorProcess implements AutoCloseable {
         drain.setDaemon(true);
         drain.start();
         return new EmulatorProcess(process, URI.create(line.substring(ENDPOINT.length())));
+    }
+
+    /** A client of the engine with up to 128 connections, whose requests {@code requests} counts. */
+    DynamoDbClient countedClient(RequestCounter requests) {
+        return DynamoDbClient.builder().endpointOverride(endpoint).region(DynamoDbEmulator.REGION)
+                .credentialsProvider(DynamoDbEmulator.credentialsProvider())
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(128))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(requests))
+                .build();
     }
 
     URI endpoint() {

@@ -15,8 +15,6 @@ import java.util.function.Consumer;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.github.distributedcounter.DynamoDbDistributedCounter;
-import io.github.distributedcounter.emulator.DynamoDbEmulator;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -40,11 +38,7 @@ public final class VirtualThreadsBenchmark {
         }
         RequestCounter requests = new RequestCounter();
         try (EmulatorProcess server = EmulatorProcess.start();
-                DynamoDbClient client = DynamoDbClient.builder().endpointOverride(server.endpoint())
-                        .region(DynamoDbEmulator.REGION).credentialsProvider(DynamoDbEmulator.credentialsProvider())
-                        .httpClientBuilder(ApacheHttpClient.builder().maxConnections(128))
-                        .overrideConfiguration(o -> o.addExecutionInterceptor(requests))
-                        .build()) {
+                DynamoDbClient client = server.countedClient(requests)) {
             System.out.printf("DynamoDB emulator (pid %d) at %s; Java %s; %.0f s per row%n", server.pid(),
                     server.endpoint(), Runtime.version(), seconds);
             LoadRunner runner = new LoadRunner(seconds, requests);

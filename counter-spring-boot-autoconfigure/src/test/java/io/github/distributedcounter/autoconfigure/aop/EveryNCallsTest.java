@@ -16,10 +16,8 @@ import io.github.distributedcounter.DistributedCounter;
 import io.github.distributedcounter.EveryNCalls;
 import io.github.distributedcounter.EveryNCalls.OnCounterFailure;
 import io.github.distributedcounter.TableNotFoundException;
-import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfiguration;
 import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 @DynamoDbEmulatorTest
@@ -29,14 +27,7 @@ class EveryNCallsTest {
     private final String table = "every-n-" + UUID.randomUUID();
 
     EveryNCallsTest(URI endpoint) {
-        runner = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DistributedCounterAutoConfiguration.class,
-                        EveryNCallsAutoConfiguration.class))
-                .withPropertyValues("distributed-counter.endpoint=" + endpoint,
-                        "distributed-counter.access-key=local", "distributed-counter.secret-key=local",
-                        "distributed-counter.table=" + table, "distributed-counter.create-table=true",
-                        // slow answers under faults on a loaded machine are not an outage here
-                        "distributed-counter.every-n-calls.detection-timeout=30s");
+        runner = CounterRunner.on(endpoint, table);
     }
 
     public static class Ticker {
