@@ -94,7 +94,7 @@ class ConcurrentIncrementTest {
             }
         });
         assertThat(history.count(History.Outcome.ACKNOWLEDGED)).isEqualTo(2400);
-        long total = history.calls().stream().mapToLong(History.Call::amount).sum();
+        long total = history.calls().stream().mapToLong(History.Call::argument).sum();
         long stored = counter.get("mixed").orElseThrow();
         long initial = stored - total;
         assertThat(initial).as("the counter started at one of the initial values").isIn(500L, -77L, 12345L);

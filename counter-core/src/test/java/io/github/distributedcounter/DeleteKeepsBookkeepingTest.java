@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.distributedcounter.FaultInjectingProxy.Fault;
@@ -102,6 +103,47 @@ class DeleteKeepsBookkeepingTest {
         assertThat(a.increment("k", 1, 0)).isEqualTo(101);
         assertThat(b.get("k")).isEqualTo(OptionalLong.of(5));
         assertThat(a.increment("k", 1)).isEqualTo(6);
+    }
+
+    /**
+     * 3 threads on A and 1 on C increment, half of the calls with an initial value; every 4th UpdateItem of A is
+     * applied and its response lost, and before its retry B deletes the counter or puts a value, alternately.
+     */
+    @Test
+    void concurrentIncrementsDeletesAndPutsBetweenLostResponsesAndRetriesAreLinearizable() throws Exception {
+        History history = new History();
+        AtomicInteger betweens = new AtomicInteger();
+        proxy.setPolicy(FaultInjectingProxy.numberedUpdates(n -> {
+            if (n % 4 == 2) {
+                int between = betweens.incrementAndGet();
+                if (between % 2 == 1) {
+                    history.delete(() -> b.delete("k"));
+                } else {
+                    history.put(1000L * between, () -> b.put("k", 1000L * between));
+                }
+            }
+            return n % 4 == 1 ? Fault.CUT_AFTER_APPLY : Fault.NONE;
+        }));
+        ConcurrentWorkers.run(4, thread -> {
+            DistributedCounter counter = thread < 3 ? a : c;
+            for (int i = 0; i < 60; i++) {
+                try {
+                    if (i % 2 == 0) {
+                        history.increment(1, 0, () -> counter.increment("k", 1, 0));
+                    } else {
+                        history.increment(1, () -> counter.increment("k", 1));
+                    }
+                } catch (CounterNotFoundException deleted) {
+                    // recorded: the counter was deleted when it took effect
+                }
+            }
+        });
+        assertThat(proxy.injected(Fault.CUT_AFTER_APPLY)).as("responses lost").isGreaterThanOrEqualTo(10);
+        assertThat(history.calls()).filteredOn(call -> call.operation() == History.Operation.DELETE)
+                .as("deletes between an applied write and its retry").hasSizeGreaterThanOrEqualTo(5)
+                .allSatisfy(call -> assertThat(call.outcome()).isEqualTo(History.Outcome.ACKNOWLEDGED));
+        assertThat(history.count(History.Outcome.UNKNOWN) + history.count(History.Outcome.FAILED)).isZero();
+        history.assertLinearizable(OptionalLong.of(100), b.get("k"));
     }
 
     @Test
