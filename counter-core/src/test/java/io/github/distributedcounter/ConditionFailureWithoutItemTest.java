@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.distributedcounter.FaultInjectingProxy.Fault;
 import io.github.distributedcounter.emulator.DynamoDbEmulator;
@@ -72,6 +73,36 @@ class ConditionFailureWithoutItemTest {
         assertThat(proxy.injected(Fault.CUT_AFTER_APPLY)).as("the batch's response was cut").isEqualTo(1);
         assertThat(values).containsExactly(102L, 103L, 104L, 105L);
         assertThat(counter.get("k")).isEqualTo(OptionalLong.of(105));
+    }
+
+    /** 4 threads × 100 increments, blocking and asynchronous, with every third response lost. */
+    @Test
+    void concurrentIncrementsWithLostResponsesAreLinearizable() throws Exception {
+        proxy.setPolicy(FaultInjectingProxy.numberedUpdates(n -> n % 3 == 1 ? Fault.CUT_AFTER_APPLY : Fault.NONE));
+        History history = new History();
+        AtomicInteger failures = new AtomicInteger();
+        ConcurrentWorkers.run(4, thread -> {
+            List<CompletableFuture<Long>> pending = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                if (i % 2 == 0) {
+                    pending.add(history.incrementAsync(1, () -> counter.async().increment("k", 1)));
+                    continue;
+                }
+                try {
+                    history.increment(1, () -> counter.increment("k", 1));
+                } catch (DistributedCounterException e) {
+                    failures.incrementAndGet();
+                }
+            }
+            for (CompletableFuture<Long> call : pending) {
+                call.handle((value, failure) -> failure == null ? 0 : failures.incrementAndGet())
+                        .get(30, TimeUnit.SECONDS);
+            }
+        });
+        history.assertLinearizable(OptionalLong.of(100), counter.get("k"));
+        assertThat(proxy.injected(Fault.CUT_AFTER_APPLY)).as("responses lost").isGreaterThanOrEqualTo(10);
+        assertThat(failures.get()).isZero();
+        assertThat(counter.get("k")).isEqualTo(OptionalLong.of(500));
     }
 
     @Test
