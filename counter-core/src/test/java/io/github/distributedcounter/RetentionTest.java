@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 
 import io.github.distributedcounter.FaultInjectingProxy.Fault;
@@ -54,13 +55,8 @@ class RetentionTest {
                     .as("an entry 50 s old stays with a retention of 1 min").isEqualTo(2);
             StoredBookkeeping.age(direct, table, "k", Duration.ofSeconds(61));
             assertThat(counter.increment("k", 1)).isEqualTo(2);
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (StoredBookkeeping.entries(StoredBookkeeping.read(direct, table, "k")) != 1
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(StoredBookkeeping.entries(StoredBookkeeping.read(direct, table, "k")))
-                    .as("the entry 61 s old was pruned, this instance's own kept").isEqualTo(1);
+            assertThat(entriesOnceThereAre(1, table)).as("the entry 61 s old was pruned, this instance's own kept")
+                    .isEqualTo(1);
         }
     }
 
@@ -92,5 +88,54 @@ class RetentionTest {
             assertThat(a.increment("k", 1)).isEqualTo(1);
             assertThat(b.get("k")).as("3 increments").isEqualTo(OptionalLong.of(3));
         }
+    }
+
+    /**
+     * 2 threads on A, whose every fourth write is applied and its response lost and whose next write is held 100 ms,
+     * and 1 thread each on B and C, on an item that also holds 250 entries past the retention: B and C prune after
+     * every write while A's retries are held, and remove only the stale entries.
+     */
+    @Test
+    void retriesHeldWhileOtherInstancesPruneAreCountedOnce() throws Exception {
+        String table = TestTables.uniqueName("pruned-while-held");
+        try (FaultInjectingProxy proxy = new FaultInjectingProxy(dynamoDb);
+                DynamoDbClient proxied = proxy.createClient(Duration.ofSeconds(5));
+                DynamoDbDistributedCounter a = withOneMinuteRetention(proxied, table);
+                DynamoDbDistributedCounter b = withOneMinuteRetention(direct, table);
+                DynamoDbDistributedCounter c = withOneMinuteRetention(direct, table)) {
+            a.createTable();
+            StoredBookkeeping.write(direct, table, "k", 0, 250, Duration.ofMinutes(2));
+            proxy.setDelayMillis(100);
+            proxy.setPolicy(FaultInjectingProxy.numberedUpdates(
+                    n -> n % 4 == 1 ? Fault.CUT_AFTER_APPLY : n % 4 == 2 ? Fault.DELAY : Fault.NONE));
+            History history = new History();
+            List<DistributedCounter> instances = List.of(a, a, b, c);
+            ConcurrentWorkers.run(4, thread -> {
+                for (int i = 0; i < 20; i++) {
+                    history.increment(1, () -> instances.get(thread).increment("k", 1));
+                }
+            });
+            history.assertLinearizable(0, b.get("k").orElseThrow());
+            assertThat(proxy.injected(Fault.CUT_AFTER_APPLY)).as("responses lost").isGreaterThanOrEqualTo(4);
+            assertThat(b.get("k")).isEqualTo(OptionalLong.of(80));
+            assertThat(entriesOnceThereAre(3, table)).as("the stale entries were pruned, A's, B's and C's kept")
+                    .isEqualTo(3);
+        }
+    }
+
+    /** The entries of {@code table}'s "k", waiting up to 10 s for background pruning to leave {@code expected}. */
+    private long entriesOnceThereAre(long expected, String table) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long entries = StoredBookkeeping.entries(StoredBookkeeping.read(direct, table, "k"));
+        while (entries != expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            entries = StoredBookkeeping.entries(StoredBookkeeping.read(direct, table, "k"));
+        }
+        return entries;
+    }
+
+    private static DynamoDbDistributedCounter withOneMinuteRetention(DynamoDbClient client, String table) {
+        return DynamoDbDistributedCounter.builder().dynamoDbClient(client).tableName(table)
+                .exactlyOnceRetention(Duration.ofMinutes(1)).build();
     }
 }
