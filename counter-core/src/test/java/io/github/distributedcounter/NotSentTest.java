@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import io.github.distributedcounter.FaultInjectingProxy.Fault;
 import io.github.distributedcounter.emulator.DynamoDbEmulator;
@@ -46,15 +52,8 @@ class NotSentTest {
     @Test
     void aCallerInterruptedWhileItsIncrementWaitsWithdrawsIt() throws Exception {
         try (FaultInjectingProxy proxy = new FaultInjectingProxy(endpoint);
-                DynamoDbClient slow = DynamoDbClient.builder().endpointOverride(proxy.endpoint())
-                        .region(DynamoDbEmulator.REGION).credentialsProvider(DynamoDbEmulator.credentialsProvider())
-                        .build();
-                DynamoDbDistributedCounter counter = DynamoDbDistributedCounter.builder().dynamoDbClient(slow)
-                        .tableName(TestTables.uniqueName("interrupted")).build()) {
-            counter.createTable();
-            counter.put("k", 0);
-            proxy.setDelayMillis(2000);
-            proxy.setPolicy(operation -> operation.equals("UpdateItem") ? Fault.DELAY : Fault.NONE);
+                DynamoDbClient slow = proxy.createClient(Duration.ofSeconds(5));
+                DynamoDbDistributedCounter counter = counterWithUpdatesHeld(proxy, slow, 2000)) {
             CompletableFuture<Long> inFlight = CompletableFuture.supplyAsync(() -> counter.increment("k", 1));
             Thread.sleep(300);
             AtomicReference<Throwable> waiting = new AtomicReference<>();
@@ -76,6 +75,59 @@ class NotSentTest {
             proxy.setPolicy(operation -> Fault.NONE);
             assertThat(counter.get("k")).isEqualTo(OptionalLong.of(1));
         }
+    }
+
+    /**
+     * 4 threads × 40 increments, each request held 20 ms, while another thread interrupts a random one of them every
+     * 10 ms: whether the interrupt finds the caller waiting for its turn, in flight or between calls, the history
+     * is linearizable, so every increment reported as not sent wrote nothing.
+     */
+    @Test
+    void callersInterruptedAtRandomWhileOthersCountLeaveALinearizableHistory() throws Exception {
+        try (FaultInjectingProxy proxy = new FaultInjectingProxy(endpoint);
+                DynamoDbClient slow = proxy.createClient(Duration.ofSeconds(5));
+                DynamoDbDistributedCounter counter = counterWithUpdatesHeld(proxy, slow, 20)) {
+            History history = new History();
+            List<Thread> callers = new CopyOnWriteArrayList<>();
+            AtomicBoolean counting = new AtomicBoolean(true);
+            Thread interrupter = new Thread(() -> {
+                while (counting.get()) {
+                    List<Thread> now = List.copyOf(callers);
+                    if (!now.isEmpty()) {
+                        now.get(ThreadLocalRandom.current().nextInt(now.size())).interrupt();
+                    }
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+                }
+            });
+            interrupter.start();
+            ConcurrentWorkers.run(4, thread -> {
+                callers.add(Thread.currentThread());
+                for (int i = 0; i < 40; i++) {
+                    try {
+                        history.increment(1, () -> counter.increment("k", 1));
+                    } catch (IncrementNotSentException | OutcomeUnknownException interrupted) {
+                        Thread.interrupted();
+                    }
+                }
+                callers.remove(Thread.currentThread());
+                Thread.interrupted();
+            });
+            counting.set(false);
+            interrupter.join();
+            assertThat(history.count(History.Outcome.FAILED)).as("increments not sent").isPositive();
+            assertThat(history.count(History.Outcome.ACKNOWLEDGED)).as("increments counted").isPositive();
+            history.assertLinearizable(0, counter.get("k").orElseThrow());
+        }
+    }
+
+    /** A counter on a new table whose "k" is 0, through {@code proxy}, which holds every UpdateItem {@code millis}. */
+    private static DynamoDbDistributedCounter counterWithUpdatesHeld(FaultInjectingProxy proxy, DynamoDbClient slow,
+            long millis) {
+        DynamoDbDistributedCounter counter = TestTables.newCounter(slow);
+        counter.put("k", 0);
+        proxy.setDelayMillis(millis);
+        proxy.setPolicy(operation -> operation.equals("UpdateItem") ? Fault.DELAY : Fault.NONE);
+        return counter;
     }
 
     @Test
