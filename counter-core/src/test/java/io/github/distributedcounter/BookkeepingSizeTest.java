@@ -2,6 +2,7 @@ package io.github.distributedcounter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import io.github.distributedcounter.FaultInjectingProxy.Fault;
 import io.github.distributedcounter.emulator.DynamoDbEmulatorTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,11 +30,13 @@ class BookkeepingSizeTest {
     private static final int ITEM_LIMIT = 400 * 1024;
 
     private final DynamoDbClient client;
+    private final URI endpoint;
     private String table;
     private DynamoDbDistributedCounter counter;
 
-    BookkeepingSizeTest(DynamoDbClient client) {
+    BookkeepingSizeTest(DynamoDbClient client, URI endpoint) {
         this.client = client;
+        this.endpoint = endpoint;
     }
 
     @BeforeEach
@@ -119,6 +123,39 @@ class BookkeepingSizeTest {
                 .containsKey("dcs_" + String.format("%016x", 0xa000_0000_0000L))
                 .containsKey("dcs_" + String.format("%016x", 0xa000_0000_0000L + 3999))
                 .doesNotContainKey("dcs_" + String.format("%016x", 0xa000_0000_0000L + 4000));
+    }
+
+    /**
+     * 4 threads, each starting 5 short-lived instances in turn that increment 3 times, on an item holding 1,000
+     * stale entries, with every fourth UpdateItem applied and its response lost and the next one held 100 ms: the
+     * instances prune concurrently with each other's increments and retries, the history is linearizable, and only
+     * the stale entries go.
+     */
+    @Test
+    void shortLivedInstancesPruningConcurrentlyWithLostResponsesCountExactly() throws Exception {
+        StoredBookkeeping.write(client, table, "k", 0, 1000, STALE);
+        History history = new History();
+        try (FaultInjectingProxy proxy = new FaultInjectingProxy(endpoint);
+                DynamoDbClient proxied = proxy.createClient(Duration.ofSeconds(5))) {
+            proxy.setDelayMillis(100);
+            proxy.setPolicy(FaultInjectingProxy.numberedUpdates(
+                    n -> n % 4 == 0 ? Fault.CUT_AFTER_APPLY : n % 4 == 1 ? Fault.DELAY : Fault.NONE));
+            ConcurrentWorkers.run(4, thread -> {
+                for (int i = 0; i < 5; i++) {
+                    try (DynamoDbDistributedCounter instance = DynamoDbDistributedCounter.builder()
+                            .dynamoDbClient(proxied).tableName(table).build()) {
+                        for (int j = 0; j < 3; j++) {
+                            history.increment(1, 0, () -> instance.increment("k", 1, 0));
+                        }
+                    }
+                }
+            });
+            assertThat(proxy.injected(Fault.CUT_AFTER_APPLY)).as("responses lost").isGreaterThanOrEqualTo(10);
+        }
+        history.assertLinearizable(0, counter.get("k").orElseThrow());
+        assertThat(counter.increment("k", 1)).isEqualTo(61);
+        assertThat(awaitEntries(21)).as("the 20 instances' entries and this one's")
+                .containsEntry("counter_value", AttributeValue.fromN("61"));
     }
 
     /** The item once it holds {@code entries} entries, waiting for background pruning for up to 20 s. */
