@@ -79,6 +79,33 @@ class ArgumentValidationTest extends FreshCounterTest {
                 "key must be well-formed UTF-16 (unpaired surrogate at index 683)");
     }
 
+    /**
+     * 4 threads × 90 increments, by turns on {@code "a?"} and on two keys that UTF-8 would turn into it: the
+     * malformed keys are refused and write nothing, and the increments of {@code "a?"} form one serial order.
+     */
+    @Test
+    void keysThatWouldAliasOneItemLeaveItsCountExactUnderConcurrentIncrements() throws Exception {
+        counter.put("a?", 0);
+        List<String> keys = List.of("a?", "a\uD800", "a\uDBFF");
+        History history = new History();
+        ConcurrentWorkers.run(4, thread -> {
+            for (int i = 0; i < 90; i++) {
+                String key = keys.get(i % 3);
+                try {
+                    history.increment(1, () -> counter.increment(key, 1));
+                } catch (IllegalArgumentException malformed) {
+                    assertThat(malformed).hasMessage("key must be well-formed UTF-16 (unpaired surrogate at index 1)");
+                } catch (DistributedCounterException recorded) {
+                    // the history tells
+                }
+            }
+        });
+        history.assertLinearizable(0, counter.get("a?").orElseThrow());
+        assertThat(history.count(History.Outcome.ACKNOWLEDGED)).isEqualTo(120);
+        assertThat(history.count(History.Outcome.FAILED)).isEqualTo(240);
+        assertThat(counter.get("a?")).isEqualTo(OptionalLong.of(120));
+    }
+
     @Test
     void keyWithSurrogatePairsWorks() {
         String emoji = "\uD83D\uDE00";

@@ -237,9 +237,9 @@ public final class History {
 
     /**
      * Depth-first search for a serial order, as in Wing and Gong's linearizability checker: the next call in the
-     * order may be any pending call that started before every pending answered call ended; an answered call must
-     * return what the counter's state then gives. Calls of unknown outcome never end, and of those that ask the
-     * same only the earliest started is tried (they are interchangeable). States already found to be dead ends are
+     * order may be any pending call that started before every pending answered call (acknowledged, or finding no
+     * counter) ended; an answered call must return what the counter's state then gives. Calls of unknown outcome
+     * never end, and of those that ask the same only the earliest started is tried (they are interchangeable). States already found to be dead ends are
      * remembered by the set of calls placed and the counter's state. The search gives up, as a violation, after
      * {@value #STEP_LIMIT} steps.
      */
@@ -317,7 +317,7 @@ public final class History {
                 }
                 unplace(placed.pop());
             }
-            return Optional.of("no serial order of the " + answeredTotal + " acknowledged " + noun
+            return Optional.of("no serial order of the " + answeredTotal + " answered " + noun
                     + " found in " + STEP_LIMIT + " steps: the history is too large or too concurrent to check");
         }
 
@@ -424,7 +424,7 @@ public final class History {
         }
 
         private String describeFailure() {
-            return "no serial order of the " + answeredTotal + " acknowledged " + noun + " from "
+            return "no serial order of the " + answeredTotal + " answered " + noun + " from "
                     + state(start.isPresent(), start.orElse(0)) + " to " + state(end.isPresent(), end.orElse(0))
                     + " matches their values in real-time order: the longest places " + mostPlaced
                     + " of them and reaches " + stateAtMost + ", where the calls that may go next are " + nextAtMost;

@@ -50,7 +50,7 @@ class HistoryTest {
     void aDoubleCountHiddenFromTheTotalIsReportedByTheValues() {
         List<Call> oneCountedTwiceAnotherLost = List.of(call(0, 10, 1, 1), call(20, 30, 1, 3), call(40, 50, 1, 3));
         assertThat(History.violation(0, 3, oneCountedTwiceAnotherLost)).hasValue("no serial order of the 3 "
-                + "acknowledged increments from 0 to 3 matches their values in real-time order: the longest places 1 "
+                + "answered increments from 0 to 3 matches their values in real-time order: the longest places 1 "
                 + "of them and reaches 1, where the calls that may go next are [+1 returned 3]");
     }
 
@@ -58,7 +58,7 @@ class HistoryTest {
     void valuesThatContradictRealTimeAreReported() {
         List<Call> secondReturnedBeforeFirst = List.of(call(0, 10, 1, 2), call(20, 30, 1, 1));
         assertThat(History.violation(0, 2, secondReturnedBeforeFirst)).hasValue("no serial order of the 2 "
-                + "acknowledged increments from 0 to 2 matches their values in real-time order: the longest places 0 "
+                + "answered increments from 0 to 2 matches their values in real-time order: the longest places 0 "
                 + "of them and reaches 0, where the calls that may go next are [+1 returned 2]");
     }
 
@@ -75,7 +75,7 @@ class HistoryTest {
         List<Call> notApplied = List.of(new Call(0, 5, 1, UNKNOWN, 0), call(10, 20, 1, 1));
         assertThat(History.violation(0, 1, notApplied)).isEmpty();
         List<Call> tooLate = List.of(call(0, 10, 1, 1), new Call(20, 30, 1, UNKNOWN, 0), call(12, 18, 1, 3));
-        assertThat(History.violation(0, 3, tooLate)).hasValue("no serial order of the 2 acknowledged increments "
+        assertThat(History.violation(0, 3, tooLate)).hasValue("no serial order of the 2 answered increments "
                 + "from 0 to 3 matches their values in real-time order: the longest places 1 of them and reaches 1, "
                 + "where the calls that may go next are [+1 returned 3]");
     }
@@ -113,7 +113,7 @@ class HistoryTest {
         List<Call> appliedAgainAfterTheDelete = List.of(startingAt(0, 0, 100, 1, 1), call(10, 20, 1, 102),
                 delete(30, 40, true));
         assertThat(History.violation(OptionalLong.of(100), OptionalLong.of(1), appliedAgainAfterTheDelete))
-                .hasValue("no serial order of the 3 acknowledged calls from 100 to 1 matches their values in "
+                .hasValue("no serial order of the 3 answered calls from 100 to 1 matches their values in "
                         + "real-time order: the longest places 0 of them and reaches 100, where the calls that may "
                         + "go next are [+1 (from 0 if absent) returned 1, +1 returned 102]");
         List<Call> recognisedAfterTheDelete = List.of(startingAt(0, 0, 100, 1, 101), call(10, 20, 1, 102),
@@ -126,7 +126,7 @@ class HistoryTest {
         List<Call> calls = List.of(new Call(0, 100, Operation.INCREMENT, 1, 0, NOT_FOUND, 0), call(10, 20, 1, 102),
                 delete(30, 40, true));
         assertThat(History.violation(OptionalLong.of(100), ABSENT, calls)).hasValue("no serial order of the 3 "
-                + "acknowledged calls from 100 to no counter matches their values in real-time order: the longest "
+                + "answered calls from 100 to no counter matches their values in real-time order: the longest "
                 + "places 0 of them and reaches 100, where the calls that may go next are [+1 found no counter, "
                 + "+1 returned 102]");
         List<Call> notFoundAfterTheDelete = List.of(new Call(30, 100, Operation.INCREMENT, 1, 0, NOT_FOUND, 0),
@@ -138,14 +138,14 @@ class HistoryTest {
     void anIncrementAfterADeleteInRealTimeFindsNoCounter() {
         List<Call> countedOnADeletedCounter = List.of(delete(0, 10, true), call(20, 30, 1, 101));
         assertThat(History.violation(OptionalLong.of(100), OptionalLong.of(101), countedOnADeletedCounter))
-                .hasValue("no serial order of the 2 acknowledged calls from 100 to 101 matches their values in "
+                .hasValue("no serial order of the 2 answered calls from 100 to 101 matches their values in "
                         + "real-time order: the longest places 1 of them and reaches no counter, where the calls "
                         + "that may go next are [+1 returned 101]");
         List<Call> startedAgain = List.of(delete(0, 10, true), startingAt(7, 20, 30, 1, 8), delete(40, 50, true),
                 delete(60, 70, false), new Call(80, 90, Operation.INCREMENT, 1, 0, NOT_FOUND, 0));
         assertThat(History.violation(OptionalLong.of(100), ABSENT, startedAgain)).isEmpty();
         assertThat(History.violation(OptionalLong.of(100), OptionalLong.of(8), startedAgain)).hasValue("no serial "
-                + "order of the 5 acknowledged calls from 100 to 8 matches their values in real-time order: the "
+                + "order of the 5 answered calls from 100 to 8 matches their values in real-time order: the "
                 + "longest places 5 of them and reaches no counter, where the calls that may go next are []");
     }
 
@@ -155,7 +155,7 @@ class HistoryTest {
         assertThat(History.violation(OptionalLong.of(100), OptionalLong.of(8), calls)).isEmpty();
         List<Call> retriedAfterThePutAndAppliedAgain = List.of(call(0, 100, 1, 101), put(20, 30, 5));
         assertThat(History.violation(OptionalLong.of(100), OptionalLong.of(6), retriedAfterThePutAndAppliedAgain))
-                .hasValue("no serial order of the 2 acknowledged calls from 100 to 6 matches their values in "
+                .hasValue("no serial order of the 2 answered calls from 100 to 6 matches their values in "
                         + "real-time order: the longest places 2 of them and reaches 5, where the calls that may go "
                         + "next are []");
         assertThat(History.violation(OptionalLong.of(100), OptionalLong.of(5), retriedAfterThePutAndAppliedAgain))
@@ -170,7 +170,7 @@ class HistoryTest {
         assertThat(History.violation(OptionalLong.of(100), OptionalLong.of(9), calls)).as("deleted, then put")
                 .isEmpty();
         assertThat(History.violation(OptionalLong.of(100), ABSENT, calls)).hasValue("no serial order of the 1 "
-                + "acknowledged calls from 100 to no counter matches their values in real-time order: the longest "
+                + "answered calls from 100 to no counter matches their values in real-time order: the longest "
                 + "places 1 of them and reaches 1, where the calls that may go next are [put 9 outcome unknown]");
     }
 
