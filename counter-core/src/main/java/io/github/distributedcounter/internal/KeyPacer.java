@@ -13,18 +13,18 @@ import java.util.function.LongSupplier;
  * {@value #MIN_INTERVAL_NANOS} ns the key is forgotten.
  * <p>
  * So the fleet's instances converge on what the key admits, sharing it about evenly, each request carrying the
- * increments that queued meanwhile: an instance whose share is {@code r} requests a second climbs back from a
- * throttling in about {@code 3r} requests, so about one in {@code 3r} of its requests is throttled. A key left
- * alone for about a minute is forgotten on its next request; where many keys are paced, one left alone for two
- * minutes is forgotten at the next throttling. A key that was never throttled, or has recovered, has no state
+ * increments that queued meanwhile: an instance whose share is {@code r} requests a second takes about
+ * {@code 8 s} and {@code 7r} requests to climb back from a throttling, so about one in {@code 7r} of its requests
+ * is throttled. A key left alone for two minutes is forgotten on its next request (from the slowest pace), or,
+ * where many keys are paced, at the next throttling of any key. A key that was never throttled, or has recovered, has no state
  * and never waits; keys are paced independently. Thread-safe; the clock is in nanoseconds.
  */
 final class KeyPacer {
 
     static final long MIN_INTERVAL_NANOS = 1_000_000;
     static final long MAX_INTERVAL_NANOS = 500_000_000;
-    static final double GROWTH_PER_SECOND = 0.1;
-    static final double MIN_STEP_PER_SECOND = 0.5;
+    static final double GROWTH_PER_SECOND = 0.05;
+    static final double MIN_STEP_PER_SECOND = 0.05;
     static final long FORGOTTEN_AFTER_NANOS = 120_000_000_000L;
     private static final int SWEEP_ABOVE = 1_024;
 
@@ -82,7 +82,8 @@ final class KeyPacer {
             long now = clock.getAsLong();
             double seconds = (now - pace.grownAt) / 1e9;
             double rate = 1e9 / pace.interval;
-            rate = rate * Math.exp(GROWTH_PER_SECOND * seconds) + MIN_STEP_PER_SECOND * seconds;
+            double offset = MIN_STEP_PER_SECOND / GROWTH_PER_SECOND;
+            rate = (rate + offset) * Math.exp(GROWTH_PER_SECOND * seconds) - offset;
             pace.interval = (long) Math.min(pace.interval, 1e9 / rate);
             pace.grownAt = now;
             return pace.interval >= MIN_INTERVAL_NANOS ? pace : null;
