@@ -51,7 +51,7 @@ final class TableIncrementWriter implements IncrementWriter {
         PendingIncrement first = batch.get(0);
         long base;
         try {
-            base = sender.add(key, new Delta(sum, min, max, first.increment.initialValue())) - sum;
+            base = sender.add(key, new Delta(sum, min, max, first.increment.initialValue()), true) - sum;
         } catch (ConditionNotMetException e) {
             return false;
         } catch (NotALongException e) {
@@ -84,7 +84,7 @@ final class TableIncrementWriter implements IncrementWriter {
 
     private void writeAlone(String key, PendingIncrement call) {
         try {
-            long value = sender.add(key, Delta.of(call.increment));
+            long value = sender.add(key, Delta.of(call.increment), false);
             written(key, 1);
             call.complete(value);
         } catch (NotALongException e) {
