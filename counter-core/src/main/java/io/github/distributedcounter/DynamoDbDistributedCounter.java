@@ -158,9 +158,9 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
         }
 
         /**
-         * Whether the increments of a key that DynamoDB throttles are paced; default {@code true}: the AWS SDK does
-         * not retry throttling on them (it retries everything else as configured), and this instance spaces the
-         * key's next requests, each carrying the callers that queued meanwhile; a re-sent request keeps its
+         * Whether the increments of a key that DynamoDB throttles for the key's own rate are paced; default
+         * {@code true}: the AWS SDK does not retry that throttling on a batch of callers, and this instance spaces
+         * the key's next requests, each carrying the callers that queued meanwhile; a re-sent request keeps its
          * exactly-once sequence number. Keys that are not throttled never wait. {@code false} leaves throttled
          * increments to the AWS SDK's retries.
          */

@@ -146,9 +146,13 @@ class ExactlyOnceUnderFaultsTest {
         }
     }
 
-    /** Throttling at random, whatever the rate, is the AWS SDK's to retry: pacing is off. */
+    /**
+     * Throttling that gives no per-key reason (here at random, whatever the rate) is the AWS SDK's to retry: the
+     * counter paces only keys throttled for their own rate.
+     */
     @Test
     void throttledWritesAreRetriedWithoutAnErrorAndStayLinearizable() throws Exception {
+        AtomicInteger paced = new AtomicInteger();
         try (DynamoDbClient quickRetries = DynamoDbClient.builder().endpointOverride(proxy.endpoint())
                 .region(DynamoDbEmulator.REGION).credentialsProvider(DynamoDbEmulator.credentialsProvider())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
@@ -156,13 +160,20 @@ class ExactlyOnceUnderFaultsTest {
                                 Duration.ofMillis(50)))
                         .build()))
                 .build();
-                DynamoDbDistributedCounter counter = counter(b -> b.dynamoDbClient(quickRetries).paceThrottledKeys(false))) {
+                DynamoDbDistributedCounter counter = counter(b -> b.dynamoDbClient(quickRetries).observer(
+                        new CounterObserver() {
+                            @Override
+                            public void paced(long nanos) {
+                                paced.incrementAndGet();
+                            }
+                        }))) {
             proxy.setPolicy(operation -> operation.equals("UpdateItem")
                     && ThreadLocalRandom.current().nextInt(100) < 50 ? Fault.THROTTLE : Fault.NONE);
             AtomicInteger failures = new AtomicInteger();
             History history = new History();
             List<Long> values = onEightThreads(250, counter, history, failures);
             assertThat(proxy.injected(Fault.THROTTLE)).as("writes throttled").isGreaterThan(100);
+            assertThat(paced.get()).as("requests that waited for a pace").isZero();
             assertThat(failures.get()).isZero();
             assertThat(values).isEqualTo(LongStream.rangeClosed(1, 2000).boxed().toList());
             assertThat(counter.get("hot")).isEqualTo(OptionalLong.of(2000));

@@ -16,6 +16,7 @@ import io.github.distributedcounter.emulator.DynamoDbEmulator;
 import io.github.distributedcounter.emulator.Limits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -133,7 +134,7 @@ class ThrottledKeyPacingTest {
         assertThat(emulator.throttledRequests()).as("the key was throttled").isPositive();
         assertThat(throttled).as("throttled attempts seen by the counters").isEqualTo(emulator.throttledRequests());
         assertThat(recorders.stream().mapToLong(r -> r.retried.get()).sum())
-                .as("throttled increments are paced by the counter, not retried by the AWS SDK").isZero();
+                .as("only requests of one caller are retried by the AWS SDK; batches are paced").isLessThan(throttled);
         assertThat(recorders.stream().mapToLong(r -> r.paced.get()).sum()).as("requests that waited").isPositive();
         assertThat(recorders.stream().mapToLong(r -> r.pacedIncrements.get()).sum())
                 .as("increments carried by paced requests")
@@ -147,11 +148,30 @@ class ThrottledKeyPacingTest {
         assertThat(recorder.paced.get()).isZero();
     }
 
+    /** A key written one caller at a time has nothing to coalesce: its throttling is the AWS SDK's to retry. */
     @Test
-    void withPacingOnASequenceOfThrottledIncrementsIsPacedAndCountedOnce() {
+    void withPacingOnIncrementsOfOneCallerAtATimeAreRetriedByTheSdkAndCountedOnce() {
         Recorder recorder = sixIncrementsInARow(b -> { });
-        assertThat(recorder.retried.get()).as("not retried by the AWS SDK").isZero();
+        assertThat(recorder.retried.get()).as("retried by the AWS SDK").isEqualTo(emulator.throttledRequests());
+        assertThat(recorder.paced.get()).isZero();
+    }
+
+    /** Once the AWS SDK's retries give up on a key's throttling, the counter paces the key and sends again. */
+    @Test
+    void whenTheSdkGivesUpOnAThrottledKeyTheCounterPacesItAndCountsOnce() {
+        Recorder recorder = sixIncrementsInARow(b -> b.dynamoDbClient(oneAttemptClient()));
+        assertThat(recorder.retried.get()).as("no SDK retries: one attempt each").isZero();
         assertThat(recorder.paced.get()).as("requests that waited for the key's pace").isPositive();
+    }
+
+    private DynamoDbClient oneAttemptClient() {
+        DynamoDbClient client = DynamoDbClient.builder().endpointOverride(emulator.endpoint())
+                .region(DynamoDbEmulator.REGION).credentialsProvider(DynamoDbEmulator.credentialsProvider())
+                .overrideConfiguration(o -> o.retryStrategy(
+                        AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build()))
+                .build();
+        resources.add(client);
+        return client;
     }
 
     /** One instance increments a key that admits two writes a second six times in a row; all are counted once. */

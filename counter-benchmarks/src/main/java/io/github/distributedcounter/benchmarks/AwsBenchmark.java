@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * (1,000 write units a second per partition key) with a round trip of 4 ms ± 1 ms, and application instances,
  * each with its own {@link DynamoDbClient} and counter (so its own exactly-once instance id), simulated in this
  * JVM. Compares the raw AWS SDK (one {@code UpdateItem ADD} per call), the library, and the library with
- * {@link DynamoDbDistributedCounter.Builder#paceThrottledKeys(boolean) pacing} off, on a small item and on one
+ * {@link DynamoDbDistributedCounter.Builder#paceThrottledKeys(boolean) pacing} off (and, for the largest fleet on the
+ * small item, with exactly-once off, to show what the item's size costs), on a small item and on one
  * with {@value #PADDING_KB} KB of other attributes, whose key admits about a tenth as many writes; checks that what is stored
  * is what was acknowledged; prints a progress line per row and writes the table (Markdown, CSV) and a chart of
  * the fleet rows (SVG). Arguments: seconds per row, output folder, fleet sizes (default {@code 1,8,32}).
@@ -44,6 +45,8 @@ public final class AwsBenchmark {
     static final String RAW = "raw AWS SDK";
     static final String LIBRARY = "library";
     static final String UNPACED = "library, pacing off";
+    /** The library without exactly-once bookkeeping, whose item stays small: what the item's size costs. */
+    static final String AT_MOST_ONCE = "library, exactly-once off";
     static final String FLEET = "one hot key, fleet";
     /** Kilobytes of other attributes in the padded hot item: each write of it consumes this many write units more. */
     static final int PADDING_KB = 10;
@@ -115,14 +118,17 @@ public final class AwsBenchmark {
     }
 
     private void runAll() throws Exception {
-        planned = 3 + 2 * 3 * fleet.length + 2;
+        planned = 3 + 2 * 3 * fleet.length + 1 + 2;
+        int largest = Arrays.stream(fleet).max().orElse(1);
         for (String implementation : List.of(RAW, LIBRARY)) {
             measure("one hot key, 1 instance", implementation, "1 thread", 1, new String[] {HOT}, 1);
         }
         measureAsync();
         for (String scenario : List.of(FLEET, PADDED_FLEET)) {
             for (int instances : fleet) {
-                for (String implementation : List.of(RAW, LIBRARY, UNPACED)) {
+                List<String> implementations = scenario.equals(FLEET) && instances == largest
+                        ? List.of(RAW, LIBRARY, UNPACED, AT_MOST_ONCE) : List.of(RAW, LIBRARY, UNPACED);
+                for (String implementation : implementations) {
                     measure(scenario, implementation, instances + (instances == 1 ? " instance" : " instances")
                             + " × " + THREADS + " threads", instances, new String[] {HOT}, THREADS);
                 }
@@ -147,7 +153,7 @@ public final class AwsBenchmark {
             this.client = client();
             this.counter = implementation.equals(RAW) ? null : DynamoDbDistributedCounter.builder()
                     .dynamoDbClient(client).tableName(table).paceThrottledKeys(!implementation.equals(UNPACED))
-                    .build();
+                    .exactlyOnce(!implementation.equals(AT_MOST_ONCE)).build();
         }
 
         LoadRunner.Increment increment() {

@@ -20,7 +20,7 @@ class AwsBenchmarkSmokeTest {
         AwsBenchmark.main(new String[] {"0.3", out.toString(), "1,2"});
 
         List<String> csv = Files.readAllLines(out.resolve("aws-benchmark-results.csv"));
-        assertThat(csv).hasSize(1 + 3 + 2 * 3 * 2 + 2);
+        assertThat(csv).hasSize(1 + 3 + 2 * 3 * 2 + 1 + 2);
         for (String line : csv.subList(1, csv.size())) {
             String[] fields = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
             long acknowledged = Long.parseLong(fields[11]);
@@ -32,7 +32,10 @@ class AwsBenchmarkSmokeTest {
                 assertThat(failed).as(line).isZero();
             }
         }
-        assertThat(Files.readString(out.resolve("aws-benchmark-results.md"))).contains("| target | figure | verdict |");
+        assertThat(csv).filteredOn(line -> line.contains("\"library, exactly-once off\""))
+                .singleElement().asString().contains("2 instances");
+        assertThat(Files.readString(out.resolve("aws-benchmark-results.md"))).contains("| target | figure | verdict |",
+                "with exactly-once off (a smaller item, the only change)");
         assertThat(Files.readString(out.resolve("aws-benchmark-fleet.svg"))).startsWith("<svg")
                 .contains("increments/s — one hot key, fleet", "p99 latency, ms — one hot key in a 10 KB item, fleet",
                         "library, pacing off", "raw AWS SDK")

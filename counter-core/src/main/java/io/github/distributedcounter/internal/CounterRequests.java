@@ -131,9 +131,10 @@ final class CounterRequests {
 
     /**
      * The increment request: adds the delta's sum under a condition that keeps every caller's result in range; with
-     * exactly-once on, records {@code sequence} and the value before the write.
+     * exactly-once on, records {@code sequence} and the value before the write. {@code paced}: with the increment
+     * requests' own override, which hands the key's throttling back to the counter.
      */
-    UpdateItemRequest increment(String key, Addend delta, IncrementShape shape, long sequence) {
+    UpdateItemRequest increment(String key, Addend delta, IncrementShape shape, long sequence, boolean paced) {
         Map<String, String> names = new HashMap<>(valueName);
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":d", delta.sumNumber());
@@ -162,7 +163,7 @@ final class CounterRequests {
                 .expressionAttributeNames(names).expressionAttributeValues(values)
                 .returnValues(exactlyOnce == null ? ReturnValue.UPDATED_NEW : ReturnValue.ALL_NEW)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .overrideConfiguration(incrementOverride).build();
+                .overrideConfiguration(paced ? incrementOverride : override).build();
     }
 
     /**

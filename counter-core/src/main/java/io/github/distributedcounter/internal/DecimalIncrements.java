@@ -44,7 +44,7 @@ final class DecimalIncrements {
         }
         BigDecimal base;
         try {
-            base = sender.add(key, delta).newValue(delta.sum()).subtract(delta.sum());
+            base = sender.add(key, delta, true).newValue(delta.sum()).subtract(delta.sum());
         } catch (ConditionNotMetException | NumberRefusedException e) {
             return false;
         } catch (RuntimeException e) {
@@ -63,7 +63,7 @@ final class DecimalIncrements {
     private void writeAlone(String key, PendingIncrement call) {
         DecimalIncrement increment = call.decimal;
         try {
-            BigDecimal value = sender.add(key, DecimalDelta.of(increment)).newValue(increment.amount());
+            BigDecimal value = sender.add(key, DecimalDelta.of(increment), false).newValue(increment.amount());
             written.accept(key, 1);
             call.complete(value);
         } catch (ConditionNotMetException e) {

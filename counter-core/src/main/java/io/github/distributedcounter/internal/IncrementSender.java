@@ -57,20 +57,24 @@ final class IncrementSender {
     /**
      * Sends one request that adds the delta. Keys this counter has written before get the shorter request that
      * assumes the counter (and this instance's entry) exists; where that no longer holds, the full request
-     * follows with the same sequence number.
+     * follows with the same sequence number. Where the request carries several callers' increments ({@code
+     * contended}) or the key is paced, DynamoDB's throttling of the key comes back here and paces it; otherwise the
+     * AWS SDK retries it, and the key is paced only once those retries give up.
      *
      * @throws ConditionNotMetException if the condition failed; nothing was written
      * @throws NumberRefusedException if DynamoDB cannot store the new value; nothing was written
      * @throws IncrementNotSentException if the calling thread is interrupted, or the SDK failed before sending
      */
-    AppliedIncrement add(String key, Addend delta) throws ConditionNotMetException, NumberRefusedException {
+    AppliedIncrement add(String key, Addend delta, boolean contended)
+            throws ConditionNotMetException, NumberRefusedException {
         admin.awaitActive();
         if (Thread.currentThread().isInterrupted()) {
             throw NotSent.interrupted(key);
         }
         long sequence = exactlyOnce == null ? 0 : exactlyOnce.nextSequence();
         boolean known = knownKeys.contains(key);
-        UpdateItemRequest request = request(key, delta, known, sequence);
+        boolean paceable = throttledKeys != null && (contended || paced(key));
+        UpdateItemRequest request = request(key, delta, known, sequence, paceable);
         long deadline = 0;
         boolean prunedToFit = false;
         for (int attempt = 1; ; attempt++) {
@@ -98,7 +102,7 @@ final class IncrementSender {
                 if (known && (!schema.holdsValue(old) || exactlyOnce != null && recorded == null)) {
                     known = false;
                     knownKeys.remove(key);
-                    request = request(key, delta, false, sequence);
+                    request = request(key, delta, false, sequence, paceable);
                     continue;
                 }
                 throw new ConditionNotMetException(old);
@@ -112,7 +116,7 @@ final class IncrementSender {
                 if (known && isValidationError(e)) {
                     known = false;
                     knownKeys.remove(key);
-                    request = request(key, delta, false, sequence);
+                    request = request(key, delta, false, sequence, paceable);
                     continue;
                 }
                 if (NumberRefusedException.isCause(e)) {
@@ -122,12 +126,16 @@ final class IncrementSender {
                     }
                     return earlier;
                 }
-                boolean paced = throttledKeys != null && ThrottlingNotRetried.isThrottling(e);
+                boolean paced = throttledKeys != null && ThrottlingNotRetried.isKeyThrottled(e);
                 if (!paced && deadline == 0 && NotSent.proves(e)) {
                     throw NotSent.failed(key, schema.tableName(), e);
                 }
                 if (paced) {
                     throttledKeys.pacer().throttled(key, System.nanoTime() - started);
+                    if (!paceable) {
+                        paceable = true;
+                        request = request(key, delta, known, sequence, true);
+                    }
                 } else if (exactlyOnce == null || !ExactlyOnce.worthResending(e)) {
                     throw calls.failure("UpdateItem", key, e);
                 }
@@ -207,8 +215,9 @@ final class IncrementSender {
                 ? new AppliedIncrement(schema, key, item.get(exactlyOnce.baseAttribute()), true) : null;
     }
 
-    private UpdateItemRequest request(String key, Addend delta, boolean known, long sequence) {
-        return requests.increment(key, delta, IncrementShape.of(delta, known, exactlyOnce != null), sequence);
+    private UpdateItemRequest request(String key, Addend delta, boolean known, long sequence, boolean paceable) {
+        return requests.increment(key, delta, IncrementShape.of(delta, known, exactlyOnce != null), sequence,
+                paceable);
     }
 
     private void remember(String key, boolean known) {

@@ -63,7 +63,8 @@ final class TableIncrementWriter implements IncrementWriter {
         PendingIncrement first = batch.get(0);
         long base;
         try {
-            base = sender.add(key, new Delta(sum, min, max, first.increment.initialValue())).newValue(sum) - sum;
+            base = sender.add(key, new Delta(sum, min, max, first.increment.initialValue()), true).newValue(sum)
+                    - sum;
         } catch (ConditionNotMetException | NumberRefusedException e) {
             return false;
         } catch (NotALongException e) {
@@ -97,7 +98,7 @@ final class TableIncrementWriter implements IncrementWriter {
     private void writeAlone(String key, PendingIncrement call) {
         Increment increment = call.increment;
         try {
-            long value = sender.add(key, Delta.of(increment)).newValue(increment.amount());
+            long value = sender.add(key, Delta.of(increment), false).newValue(increment.amount());
             written(key, 1);
             call.complete(value);
         } catch (NotALongException e) {

@@ -1,6 +1,7 @@
 package io.github.distributedcounter.internal;
 
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import java.util.List;
+
 import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.SdkServiceClientConfiguration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -12,14 +13,21 @@ import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
 import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
+import software.amazon.awssdk.services.dynamodb.model.ThrottlingReason;
 
 /**
- * The client's own retry strategy, except that a throttled attempt is not retried: the error returns to the
- * counter at once, which paces the key and sends again. Everything else (timeouts, I/O errors, 5xx) the AWS
- * SDK retries as the client is configured to. {@link #plugin()} installs it on a request; a client configured
- * with a legacy {@code RetryPolicy} instead of a {@link RetryStrategy} keeps it unchanged.
+ * The client's own retry strategy, except that an attempt throttled because its partition key passed DynamoDB's
+ * per-key limit (a {@code …KeyRangeThroughputExceeded} throttling reason) is not retried: the error returns to
+ * the counter at once, which paces the key and sends again. Everything else (other throttling, timeouts, I/O
+ * errors, 5xx) the AWS SDK retries as the client is configured to. {@link #plugin()} installs it on a request;
+ * a client configured with a legacy {@code RetryPolicy} instead of a {@link RetryStrategy} keeps it unchanged.
  */
 final class ThrottlingNotRetried implements RetryStrategy {
+
+    /** The limit type of the throttling reasons for a partition key's rate: {@code TableWriteKeyRange…}. */
+    private static final String KEY_RANGE_LIMIT = "KeyRangeThroughputExceeded";
 
     private final RetryStrategy delegate;
 
@@ -52,8 +60,16 @@ final class ThrottlingNotRetried implements RetryStrategy {
         };
     }
 
-    static boolean isThrottling(Throwable failure) {
-        return failure instanceof AwsServiceException service && service.isThrottlingException();
+    /**
+     * Whether DynamoDB throttled the request because of its partition key's rate, which pacing the key helps;
+     * throttling for the table's or the account's capacity, or without a reason, is left to the SDK's retries.
+     */
+    static boolean isKeyThrottled(Throwable failure) {
+        List<ThrottlingReason> reasons = failure instanceof ProvisionedThroughputExceededException exceeded
+                ? exceeded.throttlingReasons()
+                : failure instanceof ThrottlingException throttling ? throttling.throttlingReasons() : List.of();
+        return reasons.stream().anyMatch(reason -> reason.reason() != null
+                && reason.reason().endsWith(KEY_RANGE_LIMIT));
     }
 
     @Override
@@ -63,7 +79,7 @@ final class ThrottlingNotRetried implements RetryStrategy {
 
     @Override
     public RefreshRetryTokenResponse refreshRetryToken(RefreshRetryTokenRequest request) {
-        if (isThrottling(request.failure())) {
+        if (isKeyThrottled(request.failure())) {
             throw new TokenAcquisitionFailedException("throttled; the counter paces the key and sends again",
                     request.token(), request.failure());
         }

@@ -27,7 +27,7 @@ class CounterRequestsTest {
     }
 
     private static UpdateItemRequest increment(CounterRequests requests, Delta delta, boolean known, boolean eo) {
-        return requests.increment("k", delta, IncrementShape.of(delta, known, eo), SEQ);
+        return requests.increment("k", delta, IncrementShape.of(delta, known, eo), SEQ, false);
     }
 
     @Test

@@ -70,10 +70,10 @@ public class DistributedCounterProperties {
     private int maxBatchSize = 10_000;
 
     /**
-     * Whether the increments of a key that DynamoDB throttles are paced: the AWS SDK does not retry a throttled
-     * increment, the counter spaces the key's requests (backing off on throttling, speeding up as requests go
-     * through) and callers queue meanwhile into larger batches. Off leaves throttled increments to the SDK's
-     * retries.
+     * Whether the increments of a key that DynamoDB throttles for its own rate are paced: the AWS SDK does not
+     * retry a throttled batch, the counter spaces the key's requests (backing off on throttling, speeding up as
+     * requests go through) and callers queue meanwhile into larger batches. Off leaves throttled increments to the
+     * SDK's retries.
      */
     private boolean paceThrottledKeys = true;
 

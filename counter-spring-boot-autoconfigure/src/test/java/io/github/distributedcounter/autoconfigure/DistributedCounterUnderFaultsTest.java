@@ -80,10 +80,10 @@ class DistributedCounterUnderFaultsTest {
         });
     }
 
-    /** Throttling at random, not by rate, is the AWS SDK's to retry: pacing, which slows the key, is off. */
+    /** Throttling at random, without a per-key reason, is the AWS SDK's to retry, not paced. */
     @Test
     void halfOfAllWritesThrottledAreRetriedWithoutAnErrorAndCounted() throws Exception {
-        runner.withPropertyValues("distributed-counter.pace-throttled-keys=false").run(context -> {
+        runner.run(context -> {
             DistributedCounter counter = context.getBean(DistributedCounter.class);
             MeterRegistry registry = context.getBean(MeterRegistry.class);
             counter.put("hot", 0);
@@ -103,6 +103,8 @@ class DistributedCounterUnderFaultsTest {
             assertThat(registry.get("distributed.counter.retries").tags("table", table, "operation", "UpdateItem")
                     .counter().count()).as("the SDK retried after throttles, the only fault injected")
                     .isPositive().isLessThanOrEqualTo(throttled);
+            assertThat(registry.get("distributed.counter.pacing.delay").tags("table", table).timer().count())
+                    .as("requests that waited for a pace").isZero();
         });
     }
 
