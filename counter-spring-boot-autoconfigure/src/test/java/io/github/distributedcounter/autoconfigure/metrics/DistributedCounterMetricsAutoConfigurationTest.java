@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.LongStream;
 
+import io.github.distributedcounter.ConcurrentWorkers;
 import io.github.distributedcounter.CounterObserver;
 import io.github.distributedcounter.DistributedCounter;
 import io.github.distributedcounter.autoconfigure.DistributedCounterAutoConfiguration;
@@ -75,8 +78,8 @@ class DistributedCounterMetricsAutoConfigurationTest {
     }
 
     /**
-     * A key whose item takes 50 write units per write, on an engine admitting 100 units a second per key: from the
-     * second increment in a row on, it is throttled and paced.
+     * A key whose item takes 50 write units per write, on an engine admitting 100 units a second per key, and 8
+     * threads incrementing it: it is throttled, and its batches are paced.
      */
     @Test
     void recordsThrottlesPacingDelaysAndPacedBatchesOfAThrottledKey() {
@@ -88,20 +91,23 @@ class DistributedCounterMetricsAutoConfigurationTest {
                 client.putItem(b -> b.tableName(table).item(Map.of("key", AttributeValue.fromS("hot"),
                         "counter_value", AttributeValue.fromN("0"),
                         "padding", AttributeValue.fromS("x".repeat(50 * 1024 - 600)))));
-                for (int i = 1; i <= 6; i++) {
-                    assertThat(counter.increment("hot", 1)).isEqualTo(i);
-                }
+                List<Long> values = Collections.synchronizedList(new ArrayList<>());
+                ConcurrentWorkers.run(8, thread -> {
+                    for (int i = 0; i < 3; i++) {
+                        values.add(counter.increment("hot", 1));
+                    }
+                });
 
+                assertThat(values).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 24).boxed()
+                        .toList());
                 assertThat(limited.throttledRequests()).as("the key was throttled").isPositive();
                 assertThat(registry.get("distributed.counter.throttles").tags("table", table, "operation",
                         "UpdateItem").counter().count()).isEqualTo(limited.throttledRequests());
-                assertThat(registry.find("distributed.counter.retries").counter())
-                        .as("throttled increments are paced, not retried by the AWS SDK").isNull();
                 assertThat(registry.get("distributed.counter.pacing.delay").tag("table", table).timer().count())
                         .as("requests that waited for the key's pace").isPositive();
                 var paced = registry.get("distributed.counter.paced.batch.size").tag("table", table).summary();
                 assertThat(paced.count()).as("requests of the paced key").isPositive();
-                assertThat(paced.totalAmount()).as("one increment each").isEqualTo(paced.count());
+                assertThat(paced.totalAmount()).as("several increments a request").isGreaterThan(paced.count());
             });
         }
     }
