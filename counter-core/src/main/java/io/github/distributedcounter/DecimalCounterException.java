@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 /**
  * An increment or decrement through the {@code long} API was applied to a counter that holds a decimal (as the
  * Python package can write): it is counted, and {@link #value()} is the value it produced, which a {@code long}
- * cannot hold. Do not retry it.
+ * cannot hold. Do not retry it. {@link DistributedCounter#decimal()} works on such counters in {@link BigDecimal}.
  */
 public class DecimalCounterException extends DistributedCounterException {
 

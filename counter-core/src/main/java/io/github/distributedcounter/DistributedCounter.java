@@ -84,4 +84,10 @@ public interface DistributedCounter {
 
     /** The same counters with every call returning a {@link java.util.concurrent.CompletableFuture}. */
     AsyncDistributedCounter async();
+
+    /**
+     * The same counters in {@link java.math.BigDecimal}, for counters that hold decimals (as the Python package can
+     * write).
+     */
+    DecimalCounter decimal();
 }

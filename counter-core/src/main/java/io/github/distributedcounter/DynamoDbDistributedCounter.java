@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
- * {@link DistributedCounter} on an Amazon DynamoDB table: one item per counter, partition key {@code key}
- * (String) and value {@code counter_value} (Number) by default, as in the Python package
- * {@code distributed_counter}, so services in both languages can share a table.
+ * {@link DistributedCounter} on an Amazon DynamoDB table: one item per counter, partition key {@code key} (String) and
+ * value {@code counter_value} (Number) by default, as in the Python package {@code distributed_counter}, so services
+ * in both languages can share a table.
  * <p>
  * Concurrent increments of one key from this instance are combined into one request that adds their sum
  * (see {@link Builder#coalescing(boolean)}); each caller still gets its own exact value. Build it with
@@ -102,6 +102,11 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
         return engine.async();
     }
 
+    @Override
+    public DecimalCounter decimal() {
+        return engine.decimal();
+    }
+
     /**
      * Closes the counter: later calls fail with {@link CounterClosedException} without sending anything;
      * {@link #tableName()} and {@link #tableStatus()} keep working. Stops the executor this counter created;
@@ -124,9 +129,8 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
         }
 
         /**
-         * Whether increments are exactly-once under retries; default {@code true}: each request records this
-         * instance's sequence number and the value before the write in the item, so a retried request that was
-         * applied is not counted again, and its caller still gets its value.
+         * Whether increments are exactly-once under retries; default {@code true}: a retried request that was applied
+         * is not counted again (the item records this instance's sequence and the value before the write).
          */
         public Builder exactlyOnce(boolean exactlyOnce) {
             options.exactlyOnce(exactlyOnce);
@@ -192,10 +196,7 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
             return this;
         }
 
-        /**
-         * The value attribute (Number); default {@code counter_value}, as in the Python package; not the key
-         * attribute, not starting {@code dcs_} or {@code dcb_} (the exactly-once bookkeeping's prefixes).
-         */
+        /** The value attribute (Number); default {@code counter_value}; not the key's; not starting dcs_ or dcb_. */
         public Builder valueAttribute(String valueAttribute) {
             options.valueAttribute(valueAttribute);
             return this;
@@ -214,8 +215,8 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
         }
 
         /**
-         * Whether concurrent increments of one key are combined into one request; default {@code true}.
-         * Either way one request per key is in flight from this counter at a time.
+         * Whether concurrent increments of one key are combined into one request; default {@code true}. Either way
+         * one request per key is in flight from this counter at a time.
          */
         public Builder coalescing(boolean coalescing) {
             options.coalescing(coalescing);
@@ -239,9 +240,7 @@ public final class DynamoDbDistributedCounter implements DistributedCounter, Des
             return this;
         }
 
-        /**
-         * @throws IllegalArgumentException if a required option is missing or an option is invalid
-         */
+        /** @throws IllegalArgumentException if a required option is missing or an option is invalid */
         public DynamoDbDistributedCounter build() {
             options.validate();
             return new DynamoDbDistributedCounter(options);

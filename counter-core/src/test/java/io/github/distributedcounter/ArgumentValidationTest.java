@@ -3,6 +3,7 @@ package io.github.distributedcounter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +32,11 @@ class ArgumentValidationTest extends FreshCounterTest {
                 c -> c.async().increment(key, 1, 0), c -> c.async().decrement(key, 1),
                 c -> c.async().decrement(key, 1, 0), c -> c.async().incrementIfAtMost(key, 1, 10),
                 c -> c.async().compareAndSet(key, 0, 1), c -> c.async().delete(key),
-                c -> c.async().getAll(Arrays.asList(key)));
+                c -> c.async().getAll(Arrays.asList(key)), c -> c.decimal().get(key),
+                c -> c.decimal().put(key, BigDecimal.ONE), c -> c.decimal().increment(key, BigDecimal.ONE),
+                c -> c.decimal().increment(key, BigDecimal.ONE, BigDecimal.ZERO),
+                c -> c.decimal().decrement(key, BigDecimal.ONE),
+                c -> c.decimal().decrement(key, BigDecimal.ONE, BigDecimal.ZERO));
         for (Consumer<DistributedCounter> call : calls) {
             assertThatThrownBy(() -> call.accept(counter)).isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage(message);

@@ -3,6 +3,7 @@ package io.github.distributedcounter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +45,11 @@ class ClosedCounterTest extends FreshCounterTest {
                 c -> c.get("k"), c -> c.put("k", 1), c -> c.put("new", 1), c -> c.increment("k", 1),
                 c -> c.increment("new", 1, 0), c -> c.decrement("k", 1), c -> c.decrement("k", 1, 0),
                 c -> c.incrementIfAtMost("k", 1, 10), c -> c.compareAndSet("k", 5, 6), c -> c.delete("k"),
-                c -> c.getAll(List.of("k")), DistributedCounter::createTable);
+                c -> c.getAll(List.of("k")), DistributedCounter::createTable, c -> c.decimal().get("k"),
+                c -> c.decimal().put("new", BigDecimal.ONE), c -> c.decimal().increment("k", BigDecimal.ONE),
+                c -> c.decimal().increment("new", BigDecimal.ONE, BigDecimal.ZERO),
+                c -> c.decimal().decrement("k", BigDecimal.ONE),
+                c -> c.decimal().decrement("new", BigDecimal.ONE, BigDecimal.ZERO));
         for (Consumer<DistributedCounter> call : calls) {
             assertThatThrownBy(() -> call.accept(counter)).isExactlyInstanceOf(CounterClosedException.class)
                     .isInstanceOf(IllegalStateException.class).hasMessage(closedMessage());

@@ -1,5 +1,6 @@
 package io.github.distributedcounter.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.concurrent.Executor;
 /**
  * Combines concurrent increments of one key into one request. Each key has at most one request in flight
  * from this instance: the caller that finds none sends at once on its own thread, callers arriving meanwhile
- * queue, and when the request returns the queue goes out as the next request. The executor sends it, and keeps
+ * queue, and when the request returns the queue goes out as the next request (up to the first increment it cannot
+ * carry: one of the other API, or a decimal one of the other sign). The executor sends it, and keeps
  * sending the key's batches while callers keep queuing, so a busy key wakes no thread to send; after
  * {@value #BATCHES_PER_TURN} batches it puts the key back in the executor's queue, so that other keys get their
  * turn. Where the executor refuses the task, or would run it in place on the submitting thread, one of the
@@ -48,7 +50,15 @@ final class Coalescer {
     }
 
     long increment(String key, Increment increment) {
-        PendingIncrement.Blocking call = new PendingIncrement.Blocking(increment);
+        return (Long) increment(key, new PendingIncrement.Blocking(increment));
+    }
+
+    /** An increment of the decimal API, in the key's one lane; batches never mix it with {@code long} ones. */
+    BigDecimal increment(String key, DecimalIncrement increment) {
+        return (BigDecimal) increment(key, new PendingIncrement.Blocking(increment));
+    }
+
+    private Object increment(String key, PendingIncrement.Blocking call) {
         List<PendingIncrement> batch = enqueue(key, call);
         if (batch != null) {
             send(key, batch, false);
@@ -148,7 +158,9 @@ final class Coalescer {
             }
             int size = Math.min(maxBatchSize, lane.queue.size());
             List<PendingIncrement> batch = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
+            PendingIncrement first = lane.queue.poll();
+            batch.add(first);
+            while (batch.size() < size && lane.queue.peek().combinesWith(first)) {
                 batch.add(lane.queue.poll());
             }
             return batch;

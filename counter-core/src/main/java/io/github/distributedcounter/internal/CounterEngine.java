@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.distributedcounter.AsyncDistributedCounter;
 import io.github.distributedcounter.CounterClosedException;
 import io.github.distributedcounter.CounterObserver;
+import io.github.distributedcounter.DecimalCounter;
 import io.github.distributedcounter.DescribesTable;
 import io.github.distributedcounter.DistributedCounter;
 import io.github.distributedcounter.DynamoDbDistributedCounter;
@@ -36,6 +37,7 @@ public final class CounterEngine implements DistributedCounter, DescribesTable {
     private final Coalescer coalescer;
     private final ExecutorService ownedExecutor;
     private final AsyncCounter async;
+    private final DecimalView decimal;
     private volatile boolean closed;
 
     /** @param options validated options */
@@ -64,9 +66,10 @@ public final class CounterEngine implements DistributedCounter, DescribesTable {
                 : new StaleEntryPruner(calls, requests, exactlyOnce, handoff::execute);
         IncrementSender sender = new IncrementSender(calls, admin, requests, schema, knownKeys, exactlyOnce,
                 pruner, pacer == null ? null : new ThrottledKeys(pacer, options.outcomeResolutionTimeout));
-        this.coalescer = new Coalescer(new TableIncrementWriter(sender, observer), handoff,
+        this.coalescer = new Coalescer(new TableIncrementWriter(sender, schema, observer), handoff,
                 options.coalescing ? options.maxBatchSize : 1);
         this.async = new AsyncCounter(this, items, coalescer, handoff);
+        this.decimal = new DecimalView(this, items, coalescer);
     }
 
     @Override
@@ -145,6 +148,11 @@ public final class CounterEngine implements DistributedCounter, DescribesTable {
         return async;
     }
 
+    @Override
+    public DecimalCounter decimal() {
+        return decimal;
+    }
+
     /** See {@link DynamoDbDistributedCounter#close()}. */
     public void close() {
         closed = true;
@@ -157,7 +165,7 @@ public final class CounterEngine implements DistributedCounter, DescribesTable {
         return closed;
     }
 
-    private void requireOpen() {
+    void requireOpen() {
         if (closed) {
             throw new CounterClosedException(schema.tableName());
         }

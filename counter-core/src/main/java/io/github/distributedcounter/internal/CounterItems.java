@@ -1,5 +1,6 @@
 package io.github.distributedcounter.internal;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -50,9 +52,18 @@ final class CounterItems {
     }
 
     OptionalLong get(String key) {
-        DynamoDbClient client = client();
-        Map<String, AttributeValue> item = calls.call("GetItem", key, () -> client.getItem(requests.get(key))).item();
+        Map<String, AttributeValue> item = read(key);
         return schema.holdsValue(item) ? OptionalLong.of(schema.value(key, item)) : OptionalLong.empty();
+    }
+
+    Optional<BigDecimal> getDecimal(String key) {
+        Map<String, AttributeValue> item = read(key);
+        return schema.holdsValue(item) ? Optional.of(schema.decimal(key, item)) : Optional.empty();
+    }
+
+    private Map<String, AttributeValue> read(String key) {
+        DynamoDbClient client = client();
+        return calls.call("GetItem", key, () -> client.getItem(requests.get(key))).item();
     }
 
     Map<String, Long> getAll(Collection<String> keys) {
@@ -109,6 +120,10 @@ final class CounterItems {
     }
 
     void put(String key, long value) {
+        put(key, TableSchema.number(value));
+    }
+
+    void put(String key, AttributeValue value) {
         DynamoDbClient client = client();
         calls.call("UpdateItem", key, () -> client.updateItem(requests.put(key, value)));
     }

@@ -66,8 +66,12 @@ final class CounterRequests {
     }
 
     UpdateItemRequest put(String key, long value) {
+        return put(key, number(value));
+    }
+
+    UpdateItemRequest put(String key, AttributeValue value) {
         return update(key).updateExpression("SET #v = :v").expressionAttributeNames(valueName)
-                .expressionAttributeValues(Map.of(":v", number(value))).build();
+                .expressionAttributeValues(Map.of(":v", value)).build();
     }
 
     /**
@@ -126,26 +130,28 @@ final class CounterRequests {
     }
 
     /**
-     * The increment request: adds {@code delta.sum()} under a condition that keeps every caller's result in the
-     * long range; with exactly-once on, records {@code sequence} and the value before the write. {@code paced}:
-     * with the increment requests' own override, which hands the key's throttling back to the counter.
+     * The increment request: adds the delta's sum under a condition that keeps every caller's result in range; with
+     * exactly-once on, records {@code sequence} and the value before the write. {@code paced}: with the increment
+     * requests' own override, which hands the key's throttling back to the counter.
      */
-    UpdateItemRequest increment(String key, Delta delta, IncrementShape shape, long sequence, boolean paced) {
+    UpdateItemRequest increment(String key, Addend delta, IncrementShape shape, long sequence, boolean paced) {
         Map<String, String> names = new HashMap<>(valueName);
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":d", number(delta.sum()));
+        values.put(":d", delta.sumNumber());
         List<String> range = new ArrayList<>(2);
-        if (delta.maxPrefix() > 0) {
+        AttributeValue highest = delta.highest();
+        if (highest != null) {
             range.add("#v <= :hi");
-            values.put(":hi", number(Long.MAX_VALUE - delta.maxPrefix()));
+            values.put(":hi", highest);
         }
-        if (delta.minPrefix() < 0) {
+        AttributeValue lowest = delta.lowest();
+        if (lowest != null) {
             range.add("#v >= :lo");
-            values.put(":lo", number(Long.MIN_VALUE - delta.minPrefix()));
+            values.put(":lo", lowest);
         }
         String update = shape.updateExpression();
         if (update.contains(":init")) {
-            values.put(":init", number(delta.initialValue().orElse(0)));
+            values.put(":init", delta.initial());
         }
         if (shape.entry() != IncrementShape.Entry.NONE) {
             names.put("#s", exactlyOnce.sequenceAttribute());

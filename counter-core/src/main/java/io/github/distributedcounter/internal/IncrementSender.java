@@ -1,11 +1,9 @@
 package io.github.distributedcounter.internal;
 
-import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import io.github.distributedcounter.CounterNotFoundException;
 import io.github.distributedcounter.IncrementNotSentException;
 import io.github.distributedcounter.OutcomeUnknownException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -19,8 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * sequence number; a request whose outcome is unknown is re-sent unchanged until DynamoDB confirms it or the
  * outcome resolution timeout passes; a re-sent request that was already applied fails its condition and is
  * resolved from the recorded base value (read with a strongly consistent read where the failure came without the
- * item); after each write, and at once where the item is too large to take the increment, the
- * {@link StaleEntryPruner} removes other instances' stale entries.
+ * item, as it is where DynamoDB refuses a re-sent request's new value as a number it cannot store); after each write,
+ * and at once where the item is too large to take the increment, the {@link StaleEntryPruner} removes other
+ * instances' stale entries.
  */
 final class IncrementSender {
 
@@ -56,18 +55,18 @@ final class IncrementSender {
     }
 
     /**
-     * Adds {@code delta.sum()} in one request. Keys this counter has written before get the shorter request that
+     * Sends one request that adds the delta. Keys this counter has written before get the shorter request that
      * assumes the counter (and this instance's entry) exists; where that no longer holds, the full request
      * follows with the same sequence number. Where the request carries several callers' increments ({@code
      * contended}) or the key is paced, DynamoDB's throttling of the key comes back here and paces it; otherwise the
      * AWS SDK retries it, and the key is paced only once those retries give up.
      *
-     * @return the new value
      * @throws ConditionNotMetException if the condition failed; nothing was written
-     * @throws NotALongException if the increment was applied and the new value is not a long
+     * @throws NumberRefusedException if DynamoDB cannot store the new value; nothing was written
      * @throws IncrementNotSentException if the calling thread is interrupted, or the SDK failed before sending
      */
-    long add(String key, Delta delta, boolean contended) throws ConditionNotMetException, NotALongException {
+    AppliedIncrement add(String key, Addend delta, boolean contended)
+            throws ConditionNotMetException, NumberRefusedException {
         admin.awaitActive();
         if (Thread.currentThread().isInterrupted()) {
             throw NotSent.interrupted(key);
@@ -90,7 +89,7 @@ final class IncrementSender {
                     pruner.pruneInBackground(key, item);
                 }
                 remember(key, known);
-                return plus(key, item.get(schema.valueAttribute()), 0);
+                return new AppliedIncrement(schema, key, item.get(schema.valueAttribute()), false);
             } catch (ConditionalCheckFailedException e) {
                 admitted(key);
                 Map<String, AttributeValue> old = e.hasItem() && !e.item().isEmpty()
@@ -98,7 +97,7 @@ final class IncrementSender {
                 AttributeValue recorded = exactlyOnce == null ? null : old.get(exactlyOnce.sequenceAttribute());
                 if (recorded != null && Long.toString(sequence).equals(recorded.n())) {
                     remember(key, known);
-                    return plus(key, old.get(exactlyOnce.baseAttribute()), delta.sum());
+                    return new AppliedIncrement(schema, key, old.get(exactlyOnce.baseAttribute()), true);
                 }
                 if (known && (!schema.holdsValue(old) || exactlyOnce != null && recorded == null)) {
                     known = false;
@@ -119,6 +118,13 @@ final class IncrementSender {
                     knownKeys.remove(key);
                     request = request(key, delta, false, sequence, paceable);
                     continue;
+                }
+                if (NumberRefusedException.isCause(e)) {
+                    AppliedIncrement earlier = exactlyOnce == null ? null : appliedEarlier(key, sequence, e);
+                    if (earlier == null) {
+                        throw new NumberRefusedException();
+                    }
+                    return earlier;
                 }
                 boolean paced = throttledKeys != null && ThrottlingNotRetried.isKeyThrottled(e);
                 if (!paced && deadline == 0 && NotSent.proves(e)) {
@@ -185,7 +191,7 @@ final class IncrementSender {
      *
      * @throws OutcomeUnknownException if the read fails, as the increment's outcome is then unknown
      */
-    private Map<String, AttributeValue> readAfterFailure(String key, ConditionalCheckFailedException failed) {
+    private Map<String, AttributeValue> readAfterFailure(String key, SdkException failed) {
         try {
             Map<String, AttributeValue> item = calls.send("GetItem",
                     () -> calls.client().getItem(requests.valueAndEntry(key))).item();
@@ -193,24 +199,23 @@ final class IncrementSender {
         } catch (SdkException e) {
             e.addSuppressed(failed);
             throw new OutcomeUnknownException("Increment of key '" + key + "' in table '" + schema.tableName()
-                    + "' may or may not have been applied: its condition failed without the item, and reading the "
-                    + "item failed: " + e.getMessage(), e);
+                    + "' may or may not have been applied: DynamoDB's answer did not show it, and reading the item "
+                    + "failed: " + e.getMessage(), e);
         }
     }
 
-    /** {@code value + amount}, for an increment that was applied. */
-    private long plus(String key, AttributeValue value, long amount) throws NotALongException {
-        if (value == null || value.n() == null) {
-            return schema.number(key, value);
-        }
-        try {
-            return Math.addExact(Long.parseLong(value.n()), amount);
-        } catch (NumberFormatException | ArithmeticException notALong) {
-            throw new NotALongException(new BigDecimal(value.n()).add(BigDecimal.valueOf(amount)));
-        }
+    /**
+     * For a request that DynamoDB refused: whether an earlier attempt, whose response was lost (the AWS SDK's retry
+     * or this sender's), was applied, as the item's entry for this instance says; null if not.
+     */
+    private AppliedIncrement appliedEarlier(String key, long sequence, SdkException refused) {
+        Map<String, AttributeValue> item = readAfterFailure(key, refused);
+        AttributeValue recorded = exactlyOnce == null ? null : item.get(exactlyOnce.sequenceAttribute());
+        return recorded != null && Long.toString(sequence).equals(recorded.n())
+                ? new AppliedIncrement(schema, key, item.get(exactlyOnce.baseAttribute()), true) : null;
     }
 
-    private UpdateItemRequest request(String key, Delta delta, boolean known, long sequence, boolean paceable) {
+    private UpdateItemRequest request(String key, Addend delta, boolean known, long sequence, boolean paceable) {
         return requests.increment(key, delta, IncrementShape.of(delta, known, exactlyOnce != null), sequence,
                 paceable);
     }
@@ -219,18 +224,6 @@ final class IncrementSender {
         if (!known) {
             knownKeys.add(key);
         }
-    }
-
-    /** The exception a single caller gets when its increment's condition failed. */
-    RuntimeException conditionFailure(String key, Increment increment, Map<String, AttributeValue> old) {
-        if (!schema.holdsValue(old)) {
-            return increment.initialValue().isPresent()
-                    ? new ArithmeticException("Initial value plus " + increment.amount() + " for key '" + key
-                            + "' is outside the long range; nothing was written")
-                    : new CounterNotFoundException(key);
-        }
-        return new ArithmeticException("Adding " + increment.amount() + " to counter '" + key + "' ("
-                + schema.value(key, old) + ") would leave the long range; nothing was written");
     }
 
     /** Whether DynamoDB refused the write because the item would pass 400 KB. */

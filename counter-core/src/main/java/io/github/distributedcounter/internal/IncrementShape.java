@@ -54,7 +54,7 @@ record IncrementShape(ValueWrite write, Requirement requirement, Entry entry) {
      * The shape for {@code delta}. {@code known}: this instance has written the key, so the counter (and its
      * entry) is assumed to exist; where that no longer holds the sender retries with the unknown shape.
      */
-    static IncrementShape of(Delta delta, boolean known, boolean exactlyOnce) {
+    static IncrementShape of(Addend delta, boolean known, boolean exactlyOnce) {
         ValueWrite write = known || !delta.startsAboveOrBelowZero() ? ValueWrite.ADD : ValueWrite.START_AT_INITIAL;
         Requirement requirement = known || !delta.initialFits() ? Requirement.EXISTS : Requirement.EXISTS_OR_MISSING;
         Entry entry = !exactlyOnce ? Entry.NONE : known ? Entry.KNOWN : Entry.NEW;

@@ -1,21 +1,38 @@
 package io.github.distributedcounter.internal;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
 import io.github.distributedcounter.IncrementNotSentException;
 
-/** One caller's increment, waiting in a key's lane for the request that carries it. */
+/**
+ * One caller's increment, waiting in a key's lane for the request that carries it: of the {@code long} API
+ * ({@link #increment}) or of the decimal API ({@link #decimal}, blocking callers only).
+ */
 abstract class PendingIncrement {
 
+    /** The increment of the {@code long} API; null for a decimal one. */
     final Increment increment;
+    /** The increment of the decimal API; null for a {@code long} one. */
+    final DecimalIncrement decimal;
 
-    PendingIncrement(Increment increment) {
+    PendingIncrement(Increment increment, DecimalIncrement decimal) {
         this.increment = increment;
+        this.decimal = decimal;
+    }
+
+    /** Whether it may go out in one request with {@code other}: both of one API, decimal ones of one sign. */
+    boolean combinesWith(PendingIncrement other) {
+        return decimal == null ? other.decimal == null : other.decimal != null && decimal.combinesWith(other.decimal);
     }
 
     abstract void complete(long value);
+
+    void complete(BigDecimal value) {
+        throw new IllegalStateException("only a blocking caller takes a decimal result");
+    }
 
     abstract void fail(RuntimeException failure);
 
@@ -29,11 +46,20 @@ abstract class PendingIncrement {
         private volatile Object state;
 
         Blocking(Increment increment) {
-            super(increment);
+            super(increment, null);
+        }
+
+        Blocking(DecimalIncrement decimal) {
+            super(null, decimal);
         }
 
         @Override
         void complete(long value) {
+            signal(value);
+        }
+
+        @Override
+        void complete(BigDecimal value) {
             signal(value);
         }
 
@@ -54,12 +80,13 @@ abstract class PendingIncrement {
         }
 
         /**
-         * Waits for the result, sending the batches handed to this thread meanwhile. Interrupted while its increment
-         * still waits in the queue, it withdraws it and throws {@link IncrementNotSentException}; once the increment
-         * is in a request, it waits for the outcome. Either way the interrupt status stays set.
+         * Waits for the result (a {@code Long}, or a {@code BigDecimal} for a decimal increment), sending the batches
+         * handed to this thread meanwhile. Interrupted while its increment still waits in the queue, it withdraws it
+         * and throws {@link IncrementNotSentException}; once the increment is in a request, it waits for the outcome.
+         * Either way the interrupt status stays set.
          */
         @SuppressWarnings("unchecked")
-        long await(Coalescer coalescer, String key) {
+        Object await(Coalescer coalescer, String key) {
             boolean interrupted = false;
             try {
                 while (true) {
@@ -75,10 +102,10 @@ abstract class PendingIncrement {
                     } else if (s instanceof List<?> batch) {
                         state = null;
                         coalescer.send(key, (List<PendingIncrement>) batch, false);
-                    } else if (s instanceof Long value) {
-                        return value;
+                    } else if (s instanceof RuntimeException failure) {
+                        throw failure;
                     } else {
-                        throw (RuntimeException) s;
+                        return s;
                     }
                 }
             } finally {
@@ -99,7 +126,7 @@ abstract class PendingIncrement {
         private volatile Object outcome;
 
         Async(Increment increment) {
-            super(increment);
+            super(increment, null);
         }
 
         @Override
